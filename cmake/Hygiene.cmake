@@ -1,0 +1,15 @@
+# Warnings, -Werror and sanitizers for every Dateline target.
+add_compile_options(-Wall -Wextra -Wpedantic)
+if(DATELINE_WERROR)
+  add_compile_options(-Werror)
+endif()
+
+if(DATELINE_SANITIZE)
+  string(REPLACE "," ";" _sanitizers "${DATELINE_SANITIZE}")
+  foreach(_s IN LISTS _sanitizers)
+    add_compile_options(-fsanitize=${_s})
+    add_link_options(-fsanitize=${_s})
+  endforeach()
+  add_compile_options(-fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fno-sanitize-recover=all)
+endif()
