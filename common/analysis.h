@@ -1,0 +1,24 @@
+#pragma once
+// Text analysis shared by the indexer and the searcher, so the terms a query
+// asks for are exactly the terms the index holds: English stemming (Xapian's
+// Snowball stemmer, STEM_SOME), one stop-word list, the same field prefixes.
+
+#include <xapian.h>
+
+namespace dateline::common {
+
+// A new stemmer each call: Xapian::Stem keeps state while stemming, so threads must not share one.
+Xapian::Stem english_stemmer();
+// Shared and read-only.
+const Xapian::Stopper& english_stopper();
+
+// Stemming and stop-word handling for indexing. Stop words keep their
+// positional unstemmed terms, so "Secretary of State" still matches as a phrase.
+void configure_term_generator(Xapian::TermGenerator& generator);
+
+// Stemming, stop words, default AND, and the free-text field prefixes of the
+// schema. Boolean facet filters are added by the searcher, which owns the
+// database they resolve names against.
+void configure_query_parser(Xapian::QueryParser& parser);
+
+}  // namespace dateline::common

@@ -1,0 +1,67 @@
+#include "article.h"
+
+#include "compression.h"
+#include "errors.h"
+
+#include <nlohmann/json.hpp>
+
+namespace dateline::common {
+namespace {
+
+nlohmann::json to_json(const Article& a) {
+  return nlohmann::json{
+      {"id", a.id},
+      {"title", a.title},
+      {"body", a.body},
+      {"dateline", a.dateline},
+      {"published", a.published ? nlohmann::json(a.published->iso()) : nlohmann::json()},
+      {"source", a.source},
+      {"url", a.url},
+      {"authors", a.authors},
+      {"people", a.people},
+      {"places", a.places},
+      {"topics", a.topics},
+      {"organisations", a.organisations},
+      {"mentioned_dates", a.mentioned_dates},
+      {"explicit_people", a.explicit_people},
+      {"explicit_places", a.explicit_places},
+      {"source_file", a.source_file},
+      {"line", a.line},
+  };
+}
+
+Article from_json(const nlohmann::json& j) {
+  Article a;
+  a.id = j.at("id").get<std::string>();
+  a.title = j.value("title", "");
+  a.body = j.value("body", "");
+  a.dateline = j.value("dateline", "");
+  if (j.contains("published") && j["published"].is_string()) a.published = parse_iso_date(j["published"].get<std::string>());
+  a.source = j.value("source", "");
+  a.url = j.value("url", "");
+  a.authors = j.value("authors", std::vector<std::string>{});
+  a.people = j.value("people", std::vector<std::string>{});
+  a.places = j.value("places", std::vector<std::string>{});
+  a.topics = j.value("topics", std::vector<std::string>{});
+  a.organisations = j.value("organisations", std::vector<std::string>{});
+  a.mentioned_dates = j.value("mentioned_dates", std::vector<std::string>{});
+  a.explicit_people = j.value("explicit_people", false);
+  a.explicit_places = j.value("explicit_places", false);
+  a.source_file = j.value("source_file", "");
+  a.line = j.value("line", std::size_t{0});
+  return a;
+}
+
+}  // namespace
+
+std::string encode_stored_article(const Article& article) { return compress(to_json(article).dump()); }
+
+Article decode_stored_article(const std::string& stored) {
+  try {
+    return from_json(nlohmann::json::parse(decompress(stored)));
+  } catch (const nlohmann::json::exception& e) {
+    throw DatabaseError(std::string("stored article is not valid JSON: ") + e.what());
+  }
+}
+
+}  // namespace dateline::common

@@ -1,0 +1,44 @@
+#pragma once
+// The article model: what a reader produces, what the extractors complete and
+// what the index stores (compressed) for snippets and --show.
+
+#include "dates.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dateline::common {
+
+struct Article {
+  std::string id;  // stable: JSON id or url, reuters-<NEWID>, or the file's path under its input root
+  std::string title;
+  std::string body;
+  std::string dateline;  // Reuters' "SALVADOR, Feb 26 -" line, when the source has one
+  std::optional<Date> published;
+  std::string source;
+  std::string url;
+  std::vector<std::string> authors;
+
+  // Facets, as display names ("John Kerry", "El Salvador").
+  std::vector<std::string> people;
+  std::vector<std::string> places;
+  std::vector<std::string> topics;
+  std::vector<std::string> organisations;
+  std::vector<std::string> mentioned_dates;  // ISO dates of any precision found in the text
+
+  // Set when the input carried the facet itself; extraction then leaves it alone.
+  bool explicit_people = false;
+  bool explicit_places = false;
+
+  // Provenance, for error messages and --prune.
+  std::string source_file;  // absolute path, or "-" for standard input
+  std::size_t line = 0;     // line where the article starts in its source file
+};
+
+// The stored form: zstd-compressed JSON of every field above.
+std::string encode_stored_article(const Article& article);
+Article decode_stored_article(const std::string& stored);
+
+}  // namespace dateline::common

@@ -1,0 +1,48 @@
+#pragma once
+// Place names from packaged gazetteers: countries (current and former) and
+// their main subdivisions from Debian's iso-codes, cities from libgeonames,
+// plus the common English names in data/place_aliases.txt ("U.S.", "Britain").
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace dateline::common {
+
+enum class PlaceKind { kCountry, kRegion, kCity };
+
+struct Place {
+  std::string name;  // display name: "United States", "Sochi"
+  PlaceKind kind = PlaceKind::kCity;
+  unsigned long population = 0;  // cities only
+};
+
+class Gazetteer {
+ public:
+  // Loaded once per process on first use; throws when iso-codes is missing.
+  static const Gazetteer& instance();
+
+  // Looks a name up by its fold_key ("united states", "u.s.").
+  const Place* find(std::string_view folded_name) const;
+
+  // The display name for a place given as metadata: Reuters' "el-salvador" ->
+  // "El Salvador", "usa" -> "United States"; unknown names are title-cased.
+  std::string display_name(std::string_view raw) const;
+
+  // Longest entry in words, bounding the extractor's look-ahead.
+  std::size_t max_words() const { return max_words_; }
+  std::size_t size() const { return places_.size(); }
+
+ private:
+  Gazetteer();
+  void add(std::string_view name, const Place& place, bool replace);
+  void load_countries();
+  void load_subdivisions();
+  void load_cities();
+  void load_aliases();
+
+  std::unordered_map<std::string, Place> places_;
+  std::size_t max_words_ = 1;
+};
+
+}  // namespace dateline::common

@@ -1,0 +1,81 @@
+#pragma once
+// The index schema: every term prefix, value slot and metadata key Dateline
+// writes, in one place. The indexer and the searcher both build their terms and
+// queries from these names; no prefix literal appears anywhere else.
+//
+// Free-text terms (title and body) are unprefixed, stemmed forms carry Xapian's
+// "Z" prefix (TermGenerator's STEM_SOME). Facet terms hold fold_key() of the
+// display name, so filters match case- and accent-insensitively.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dateline::schema {
+
+// Bump when the terms or values written change meaning; the searcher refuses
+// other versions and the indexer asks for --rebuild.
+inline constexpr int kVersion = 1;
+
+// --- Term prefixes -----------------------------------------------------------
+inline constexpr std::string_view kIdPrefix = "Q";             // article id, unique per document (hashed if long)
+inline constexpr std::string_view kTitlePrefix = "S";          // title words, free text with positions
+inline constexpr std::string_view kAuthorPrefix = "A";         // author, fold_key() of the name
+inline constexpr std::string_view kPersonPrefix = "XP";        // person, canonical key ("vladimir putin")
+inline constexpr std::string_view kSurnamePrefix = "XN";       // person by surname: "putin|vladimir putin"
+inline constexpr std::string_view kPlacePrefix = "XL";         // place, fold_key() of the display name
+inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_key() ("cocoa")
+inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
+inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
+inline constexpr std::string_view kMentionedDatePrefix = "XD"; // date named in the text: "2015", "2015-03", "2015-03-02"
+inline constexpr std::string_view kContentHashPrefix = "XH";   // hash of the raw article, to skip unchanged input
+inline constexpr std::string_view kSourceFilePrefix = "XF";    // absolute path of the source file, for --prune
+
+// Separates the surname from the full key in kSurnamePrefix terms.
+inline constexpr char kSurnameSeparator = '|';
+
+// --- Value slots -------------------------------------------------------------
+enum Slot : Xapian::valueno {
+  kPublishedSlot = 0,   // publication date "YYYYMMDD" (sorts as a string); absent when unknown
+  kPeopleSlot = 1,      // people display names joined by kListSeparator, for facet counts
+  kPlacesSlot = 2,      // places display names joined by kListSeparator
+  kTopicsSlot = 3,      // topics joined by kListSeparator
+  kSourceSlot = 4,      // source display name ("Reuters")
+  kSourceFileSlot = 5,  // absolute path of the source file (the XF term may be hashed)
+  kFingerprintSlot = 6, // hash of the normalised title and body: equal for duplicate articles
+};
+
+// Joins multi-valued facets in one value slot (a control character no name contains).
+inline constexpr char kListSeparator = '\x1f';
+
+// --- Database metadata keys ---------------------------------------------------
+inline constexpr std::string_view kSchemaVersionKey = "dateline.schema";  // kVersion as decimal text
+inline constexpr std::string_view kLastUpdateKey = "dateline.updated";    // UTC time of the last commit, ISO 8601
+
+// --- Query field names ---------------------------------------------------------
+// Free-text field prefixes the query parser accepts ("title:kerry").
+struct FreeTextField {
+  std::string_view name;
+  std::string_view prefix;
+};
+inline constexpr FreeTextField kFreeTextFields[] = {{"title", kTitlePrefix}};
+
+// Facet filters the query parser accepts ("place:sochi"); the searcher maps them to the prefixes above.
+inline constexpr std::string_view kPersonField = "person";
+inline constexpr std::string_view kPlaceField = "place";
+inline constexpr std::string_view kSourceField = "source";
+inline constexpr std::string_view kTopicField = "topic";
+inline constexpr std::string_view kAuthorField = "author";
+inline constexpr std::string_view kMentionsField = "mentions";  // a date named in the text
+inline constexpr std::string_view kDateField = "date";           // publication date or range
+
+// A term: prefix + value, with values too long for Xapian's term limit
+// shortened and suffixed with a hash so they stay unique.
+std::string term(std::string_view prefix, std::string_view value);
+
+std::string join_list(const std::vector<std::string>& values);
+std::vector<std::string> split_list(std::string_view value);
+
+}  // namespace dateline::schema

@@ -1,0 +1,91 @@
+#include "word_lists.h"
+
+#include "embedded_data.h"
+#include "errors.h"
+#include "text_utils.h"
+
+#include <fstream>
+
+namespace dateline::common {
+namespace {
+
+constexpr const char* kDictionaryPath = "/usr/share/dict/words";
+
+template <typename Visit>
+void for_each_entry(std::string_view data, Visit visit) {
+  for (const std::string& line : split(data, '\n')) {
+    const std::string_view entry = trim(line);
+    if (!entry.empty() && entry.front() != '#') visit(entry);
+  }
+}
+
+WordList folded(std::string_view data) {
+  std::string folded_lines;
+  for_each_entry(data, [&](std::string_view entry) { folded_lines += fold_key(entry) + "\n"; });
+  return WordList::from_lines(folded_lines);
+}
+
+WordList load_dictionary() {
+  std::ifstream file(kDictionaryPath);
+  if (!file) {
+    throw std::runtime_error(std::string("cannot read the word list ") + kDictionaryPath +
+                             " (install Debian's wamerican package: scripts/setup.sh does)");
+  }
+  std::string lowercase_words;
+  std::string word;
+  while (std::getline(file, word)) {
+    // Capitalised entries are proper nouns; only everyday words make a name ambiguous.
+    if (!word.empty() && word.front() >= 'a' && word.front() <= 'z' && word.find('\'') == std::string::npos) {
+      lowercase_words += word + "\n";
+    }
+  }
+  return WordList::from_lines(lowercase_words);
+}
+
+}  // namespace
+
+WordList WordList::from_lines(std::string_view data) {
+  WordList list;
+  for_each_entry(data, [&](std::string_view entry) { list.words_.emplace(entry); });
+  return list;
+}
+
+const WordList& first_names() {
+  static const WordList list = folded(embedded::first_names());
+  return list;
+}
+
+const WordList& person_titles() {
+  static const WordList list = WordList::from_lines(embedded::person_titles());
+  return list;
+}
+
+const WordList& name_stoppers() {
+  static const WordList list = WordList::from_lines(embedded::name_stoppers());
+  return list;
+}
+
+const WordList& place_exclusions() {
+  static const WordList list = folded(embedded::place_exclusions());
+  return list;
+}
+
+const WordList& common_words() {
+  static const WordList list = load_dictionary();
+  return list;
+}
+
+const std::unordered_map<std::string, std::string>& name_variants() {
+  static const auto variants = [] {
+    std::unordered_map<std::string, std::string> map;
+    for_each_entry(embedded::name_variants(), [&](std::string_view entry) {
+      const std::size_t space = entry.find(' ');
+      if (space == std::string_view::npos) return;
+      map.emplace(fold_key(entry.substr(0, space)), std::string(trim(entry.substr(space + 1))));
+    });
+    return map;
+  }();
+  return variants;
+}
+
+}  // namespace dateline::common

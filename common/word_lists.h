@@ -1,0 +1,32 @@
+#pragma once
+// The word lists the extractors consult, loaded once per process and shared
+// read-only between threads.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dateline::common {
+
+class WordList {
+ public:
+  // One entry a line; blank lines and lines starting with '#' are ignored.
+  static WordList from_lines(std::string_view data);
+  bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+const WordList& first_names();    // folded (fold_key) given names
+const WordList& person_titles();   // as written: "President", "Mr.", "spokesman"
+const WordList& name_stoppers();   // as written: "University", "Party"
+const WordList& common_words();    // lower-case words of the system dictionary (/usr/share/dict/words)
+const WordList& place_exclusions();  // folded names never extracted as places
+
+// fold_key(variant) -> canonical spelling: "sergey" -> "Sergei".
+const std::unordered_map<std::string, std::string>& name_variants();
+
+}  // namespace dateline::common
