@@ -1,0 +1,147 @@
+#include "document_builder.h"
+
+#include "analysis.h"
+#include "person_names.h"
+#include "schema.h"
+#include "text_utils.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+namespace dateline::indexer {
+namespace {
+
+// Bump when extraction or document building changes, so that unchanged input
+// indexed by an older version is indexed again.
+constexpr int kContentHashVersion = 1;
+
+// Titles count this many times a body occurrence, so a title match ranks first.
+constexpr Xapian::termcount kTitleWeight = 3;
+// Positions left between fields, so a phrase never spans title and body.
+constexpr Xapian::termpos kFieldGap = 100;
+constexpr std::size_t kMaxSpellingWordBytes = 30;
+
+using common::Article;
+using common::fold_key;
+
+void hash_field(XXH3_state_t* state, std::string_view field) {
+  const std::uint64_t size = field.size();
+  XXH3_128bits_update(state, &size, sizeof size);
+  XXH3_128bits_update(state, field.data(), field.size());
+}
+
+std::string hex(const XXH128_hash_t& hash) {
+  char text[33];
+  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return text;
+}
+
+void add_facet_terms(Xapian::Document& document, std::string_view prefix, const std::vector<std::string>& values) {
+  for (const std::string& value : values) document.add_boolean_term(schema::term(prefix, fold_key(value)));
+}
+
+void add_person_terms(Xapian::Document& document, const std::vector<std::string>& people) {
+  for (const std::string& person : people) {
+    const std::string key = common::person_key(person);
+    document.add_boolean_term(schema::term(schema::kPersonPrefix, key));
+    for (const std::string& surname : common::surname_keys(person)) {
+      document.add_boolean_term(schema::term(schema::kSurnamePrefix, surname + schema::kSurnameSeparator + key));
+    }
+  }
+}
+
+// "2015-03-02" is also a mention of "2015-03" and "2015", so coarser filters find it.
+void add_mentioned_date_terms(Xapian::Document& document, const std::vector<std::string>& dates) {
+  for (const std::string& date : dates) {
+    for (std::size_t length : {std::size_t{4}, std::size_t{7}, std::size_t{10}}) {
+      if (date.size() >= length) document.add_boolean_term(schema::term(schema::kMentionedDatePrefix, date.substr(0, length)));
+    }
+  }
+}
+
+std::string fingerprint(const Article& article) {
+  const std::string normalised = fold_key(article.title) + "\n" + fold_key(article.body);
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(normalised.data(), normalised.size())));
+  return text;
+}
+
+bool is_spelling_word(const std::string& term) {
+  if (term.empty() || term.size() > kMaxSpellingWordBytes) return false;
+  if (term[0] >= 'A' && term[0] <= 'Z') return false;  // prefixed term
+  for (char c : term) {
+    if (c >= '0' && c <= '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string content_hash(const Article& article) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  const int version = kContentHashVersion * 1000 + schema::kVersion;
+  XXH3_128bits_update(state, &version, sizeof version);
+  for (std::string_view field : {std::string_view(article.id), std::string_view(article.title),
+                                 std::string_view(article.body), std::string_view(article.dateline),
+                                 std::string_view(article.source), std::string_view(article.url),
+                                 std::string_view(article.source_file)}) {
+    hash_field(state, field);
+  }
+  hash_field(state, article.published ? article.published->iso() : std::string());
+  for (const auto* list : {&article.authors, &article.people, &article.places, &article.topics, &article.organisations}) {
+    hash_field(state, schema::join_list(*list));
+  }
+  hash_field(state, std::string(1, static_cast<char>('0' + article.explicit_people * 2 + article.explicit_places)));
+  const std::string result = hex(XXH3_128bits_digest(state));
+  XXH3_freeState(state);
+  return result;
+}
+
+DocumentBuilder::DocumentBuilder() { common::configure_term_generator(generator_); }
+
+IndexedArticle DocumentBuilder::build(const Article& article, const std::string& hash) {
+  IndexedArticle indexed;
+  indexed.id = article.id;
+  indexed.id_term = schema::term(schema::kIdPrefix, article.id);
+  Xapian::Document& document = indexed.document;
+  generator_.set_document(document);
+  generator_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+  generator_.increase_termpos(kFieldGap);
+  generator_.index_text(article.title, kTitleWeight);
+  generator_.increase_termpos(kFieldGap);
+  generator_.index_text(article.dateline);
+  generator_.increase_termpos(kFieldGap);
+  generator_.index_text(article.body);
+
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if (is_spelling_word(*term)) indexed.spelling_words.push_back(*term);
+  }
+
+  document.add_boolean_term(indexed.id_term);
+  add_person_terms(document, article.people);
+  add_facet_terms(document, schema::kPlacePrefix, article.places);
+  add_facet_terms(document, schema::kTopicPrefix, article.topics);
+  add_facet_terms(document, schema::kOrganisationPrefix, article.organisations);
+  add_facet_terms(document, schema::kAuthorPrefix, article.authors);
+  if (!article.source.empty()) add_facet_terms(document, schema::kSourcePrefix, {article.source});
+  add_mentioned_date_terms(document, article.mentioned_dates);
+  document.add_boolean_term(schema::term(schema::kContentHashPrefix, hash));
+  document.add_boolean_term(schema::term(schema::kSourceFilePrefix, article.source_file));
+
+  // A date known to the month or year sorts and filters as its first day.
+  if (article.published) document.add_value(schema::kPublishedSlot, common::sortable_range(*article.published).first);
+  if (!article.people.empty()) document.add_value(schema::kPeopleSlot, schema::join_list(article.people));
+  if (!article.places.empty()) document.add_value(schema::kPlacesSlot, schema::join_list(article.places));
+  if (!article.topics.empty()) document.add_value(schema::kTopicsSlot, schema::join_list(article.topics));
+  if (!article.source.empty()) document.add_value(schema::kSourceSlot, article.source);
+  document.add_value(schema::kSourceFileSlot, article.source_file);
+  document.add_value(schema::kFingerprintSlot, fingerprint(article));
+  document.set_data(common::encode_stored_article(article));
+  return indexed;
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,36 @@
+#pragma once
+// Turns a completed article into the Xapian document the schema describes:
+// positional title and body terms, boolean facet terms, sortable and countable
+// values, and the compressed article as the document data.
+
+#include "article.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace dateline::indexer {
+
+struct IndexedArticle {
+  Xapian::Document document;
+  std::string id;
+  std::string id_term;
+  std::vector<std::string> spelling_words;  // distinct unstemmed words, for "did you mean"
+};
+
+// Hash of everything the input said about an article, taken before extraction,
+// so re-running on unchanged input can skip the article cheaply.
+std::string content_hash(const common::Article& article);
+
+// Not thread-safe: use one builder per thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+  IndexedArticle build(const common::Article& article, const std::string& hash);
+
+ private:
+  Xapian::TermGenerator generator_;
+};
+
+}  // namespace dateline::indexer

@@ -1,0 +1,139 @@
+#include "index_writer.h"
+
+#include "errors.h"
+#include "schema.h"
+
+#include <ctime>
+
+namespace dateline::indexer {
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+template <typename Operation>
+auto guarded(const std::string& what, Operation operation) {
+  try {
+    return operation();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(what + ": " + e.get_description());
+  }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& generation, std::size_t batch_size)
+    : database_(guarded("cannot open the database for writing",
+                        [&] { return Xapian::WritableDatabase(generation, Xapian::DB_OPEN); })),
+      batch_size_(batch_size == 0 ? 1 : batch_size) {}
+
+IndexWriter::~IndexWriter() {
+  if (!in_batch_) return;
+  try {
+    database_.cancel_transaction();
+  } catch (const Xapian::Error&) {
+    // Nothing more can be done: the database keeps its last committed state.
+  }
+}
+
+void IndexWriter::before_change() {
+  if (in_batch_) return;
+  guarded("cannot start a batch", [&] { database_.begin_transaction(true); });
+  in_batch_ = true;
+}
+
+void IndexWriter::after_change() {
+  if (++changes_in_batch_ >= batch_size_) commit();
+}
+
+IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
+  before_change();
+  const Change change = guarded("cannot index " + article.id, [&] {
+    Xapian::PostingIterator existing = database_.postlist_begin(article.id_term);
+    const bool known = existing != database_.postlist_end(article.id_term);
+    if (known) forget_spelling_of(*existing);
+    database_.replace_document(article.id_term, article.document);
+    return known ? Change::kUpdated : Change::kAdded;
+  });
+  for (const std::string& word : article.spelling_words) ++spelling_changes_[word];
+  after_change();
+  return change;
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  const std::string id_term = schema::term(schema::kIdPrefix, id);
+  const Xapian::PostingIterator existing = database_.postlist_begin(id_term);
+  if (existing == database_.postlist_end(id_term)) return false;
+  remove_document(*existing);
+  return true;
+}
+
+void IndexWriter::remove_document(Xapian::docid document) {
+  before_change();
+  guarded("cannot delete a document", [&] {
+    forget_spelling_of(document);
+    database_.delete_document(document);
+  });
+  after_change();
+}
+
+void IndexWriter::forget_spelling_of(Xapian::docid document) {
+  const Xapian::Document old = database_.get_document(document);
+  for (auto term = old.termlist_begin(); term != old.termlist_end(); ++term) {
+    const std::string& word = *term;
+    if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z')) --spelling_changes_[word];
+  }
+}
+
+void IndexWriter::flush_spelling() {
+  for (const auto& [word, change] : spelling_changes_) {
+    if (change > 0) database_.add_spelling(word, static_cast<Xapian::termcount>(change));
+    if (change < 0) database_.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+  }
+  spelling_changes_.clear();
+}
+
+void IndexWriter::commit() {
+  if (!in_batch_) return;
+  guarded("cannot commit to the database", [&] {
+    flush_spelling();
+    database_.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
+    database_.commit_transaction();
+  });
+  in_batch_ = false;
+  changes_in_batch_ = 0;
+  ++batches_committed_;
+}
+
+std::vector<std::string> IndexWriter::source_files_under(const std::string& directory) const {
+  std::vector<std::string> files;
+  const std::string prefix = schema::term(schema::kSourceFilePrefix, directory + "/");
+  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
+    // A long path's term is shortened; the full path is in the value slot.
+    const Xapian::Document document = database_.get_document(*database_.postlist_begin(*term));
+    files.push_back(document.get_value(schema::kSourceFileSlot));
+  }
+  return files;
+}
+
+std::vector<std::pair<std::string, Xapian::docid>> IndexWriter::articles_from(const std::string& source_file) const {
+  std::vector<std::pair<std::string, Xapian::docid>> articles;
+  const std::string file_term = schema::term(schema::kSourceFilePrefix, source_file);
+  const std::string id_prefix(schema::kIdPrefix);
+  for (auto posting = database_.postlist_begin(file_term); posting != database_.postlist_end(file_term); ++posting) {
+    Xapian::TermIterator term = database_.termlist_begin(*posting);
+    term.skip_to(id_prefix);
+    if (term != database_.termlist_end(*posting) && (*term).rfind(id_prefix, 0) == 0) {
+      articles.emplace_back(*term, *posting);
+    }
+  }
+  return articles;
+}
+
+}  // namespace dateline::indexer

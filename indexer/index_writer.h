@@ -1,0 +1,57 @@
+#pragma once
+// The single writer of a database generation. Changes are grouped in batches,
+// each one Xapian transaction: a batch is on disk entirely or not at all, so a
+// crash or a full disk never leaves half a batch. Spelling data follows the
+// documents: words of replaced and deleted articles are taken out again.
+
+#include "document_builder.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::indexer {
+
+class IndexWriter {
+ public:
+  enum class Change { kAdded, kUpdated };
+
+  IndexWriter(const std::string& generation, std::size_t batch_size);
+  // Cancels an unfinished batch: only what commit() wrote survives.
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  Change replace(IndexedArticle&& article);
+  // False when no article has this id.
+  bool remove(const std::string& id);
+  void remove_document(Xapian::docid document);
+
+  // Source files (absolute paths) of indexed articles under `directory`.
+  std::vector<std::string> source_files_under(const std::string& directory) const;
+  // Id terms and document numbers of the articles read from `source_file`.
+  std::vector<std::pair<std::string, Xapian::docid>> articles_from(const std::string& source_file) const;
+
+  // Writes the open batch and the time of this update. Throws DatabaseError.
+  void commit();
+  // Batches committed so far, for progress reports.
+  std::size_t batches_committed() const { return batches_committed_; }
+  Xapian::doccount document_count() const { return database_.get_doccount(); }
+
+ private:
+  void before_change();
+  void after_change();
+  void forget_spelling_of(Xapian::docid document);
+  void flush_spelling();
+
+  Xapian::WritableDatabase database_;
+  std::size_t batch_size_;
+  std::size_t changes_in_batch_ = 0;
+  std::size_t batches_committed_ = 0;
+  bool in_batch_ = false;
+  std::unordered_map<std::string, long> spelling_changes_;
+};
+
+}  // namespace dateline::indexer

@@ -1,0 +1,475 @@
+#include "indexer.h"
+
+#include "bounded_queue.h"
+#include "database_layout.h"
+#include "document_builder.h"
+#include "errors.h"
+#include "facet_extractor.h"
+#include "index_writer.h"
+#include "input_walker.h"
+#include "schema.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dateline::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+using common::Article;
+using common::InputProblem;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kQueueCapacity = 256;
+// How far reading may run ahead of writing, in articles: bounds the reorder buffer.
+constexpr std::uint64_t kReadAheadWindow = 4096;
+constexpr auto kProgressInterval = std::chrono::milliseconds(200);
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// What the reader hands the workers: an article, or the end of a file.
+struct ReadItem {
+  std::uint64_t sequence = 0;
+  std::optional<Article> article;
+  std::string finished_file;  // absolute path, when this item marks the end of a file
+  bool file_complete = false; // the whole file was read (pruning may trust it)
+};
+
+// What the workers hand the writer.
+struct PreparedItem {
+  enum class Kind { kIndex, kUnchanged, kFailed, kFileFinished };
+  std::uint64_t sequence = 0;
+  Kind kind = Kind::kFailed;
+  std::optional<IndexedArticle> indexed;
+  std::string id_term;
+  std::string source_file;
+  InputProblem where;
+  bool file_complete = false;
+};
+
+void check_schema(const std::string& generation) {
+  const Xapian::Database database(generation);
+  const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (version != std::to_string(schema::kVersion)) {
+    throw DatabaseError("the database was built with schema version " + (version.empty() ? "?" : version) +
+                        " and this indexer writes version " + std::to_string(schema::kVersion) +
+                        "; run again with --rebuild");
+  }
+}
+
+std::unordered_set<std::string> known_content_hashes(const std::string& generation) {
+  std::unordered_set<std::string> hashes;
+  const Xapian::Database database(generation);
+  const std::string prefix(schema::kContentHashPrefix);
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    hashes.insert((*term).substr(prefix.size()));
+  }
+  return hashes;
+}
+
+std::string location(const InputProblem& where) {
+  return where.line > 0 ? where.file + ":" + std::to_string(where.line) : where.file;
+}
+
+class Pipeline {
+ public:
+  Pipeline(const IndexOptions& options, const InputPlan& plan, const std::unordered_set<std::string>& known_hashes,
+           IndexWriter& writer, IndexSummary& summary)
+      : options_(options), plan_(plan), known_hashes_(known_hashes), writer_(writer), summary_(summary),
+        read_queue_(kQueueCapacity), prepared_queue_(kQueueCapacity) {}
+
+  void run() {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned workers = options_.threads > 0 ? options_.threads : cores;
+    active_workers_ = workers;
+    std::thread reader([this] { guard([this] { read_inputs(); }); });
+    std::vector<std::thread> pool;
+    for (unsigned i = 0; i < workers; ++i) pool.emplace_back([this] { guard([this] { prepare(); }); });
+    try {
+      write();
+    } catch (...) {
+      record_failure(std::current_exception());
+    }
+    abort();
+    reader.join();
+    for (std::thread& worker : pool) worker.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  // True when `file` was read in full during this run.
+  bool read_in_full(const std::string& file) const { return complete_files_.count(file) > 0; }
+
+  // Id terms read from `file` during this run.
+  bool saw(const std::string& file, const std::string& id_term) const {
+    const auto ids = seen_by_file_.find(file);
+    return ids != seen_by_file_.end() && ids->second.count(id_term) > 0;
+  }
+
+ private:
+  // --- reader thread -----------------------------------------------------------
+  class QueueSink : public common::ArticleSink {
+   public:
+    explicit QueueSink(Pipeline& pipeline) : pipeline_(pipeline) {}
+    void accept(Article&& article) override { pipeline_.push_read(ReadItem{0, std::move(article), {}, false}); }
+    void reject(const InputProblem& problem) override {
+      rejected_ = true;
+      pipeline_.add_problem(problem, true);
+    }
+    void warn(const InputProblem& problem) override { pipeline_.add_problem(problem, false); }
+    bool rejected() const { return rejected_; }
+
+   private:
+    Pipeline& pipeline_;
+    bool rejected_ = false;
+  };
+
+  void read_inputs() {
+    for (const InputFile& file : plan_.files) {
+      if (stopping_) break;
+      QueueSink sink(*this);
+      bool complete = true;
+      try {
+        const auto source = common::ByteSource::open(file.path);
+        const auto format = common::detect_format(file.path == "-" ? "" : file.path, source->peek(512));
+        const common::ReadContext context{file.display, file.absolute, file.file_id, options_.max_article_bytes};
+        current_source_ = source.get();
+        common::make_reader(format)->read(*source, context, sink);
+        current_source_ = nullptr;
+        bytes_done_ += source->raw_bytes_read();
+      } catch (const InputError& e) {
+        current_source_ = nullptr;
+        sink.reject({file.display, 0, e.what()});
+        complete = false;
+      }
+      // A file with a rejected part is not trusted for pruning: what it lost may come back.
+      push_read(ReadItem{0, std::nullopt, file.absolute, complete && !sink.rejected()});
+    }
+    read_queue_.close();
+  }
+
+  void push_read(ReadItem item) {
+    {
+      std::unique_lock<std::mutex> lock(window_mutex_);
+      window_.wait(lock, [&] { return stopping_ || next_sequence_ - applied_ < kReadAheadWindow; });
+      item.sequence = next_sequence_++;
+    }
+    if (item.article) ++articles_read_;
+    read_queue_.push(std::move(item));
+  }
+
+  void add_problem(const InputProblem& problem, bool is_error) {
+    std::lock_guard<std::mutex> lock(problems_mutex_);
+    if (is_error) {
+      summary_.errors.push_back(problem);
+      ++summary_.failed;
+    } else {
+      summary_.warnings.push_back(problem);
+    }
+  }
+
+  // --- worker threads ----------------------------------------------------------
+  void prepare() {
+    DocumentBuilder builder;
+    while (auto item = read_queue_.pop()) {
+      PreparedItem prepared;
+      prepared.sequence = item->sequence;
+      if (!item->article) {
+        prepared.kind = PreparedItem::Kind::kFileFinished;
+        prepared.source_file = item->finished_file;
+        prepared.file_complete = item->file_complete;
+      } else {
+        prepare_article(std::move(*item->article), builder, prepared);
+      }
+      if (!prepared_queue_.push(std::move(prepared))) break;
+    }
+    if (--active_workers_ == 0) prepared_queue_.close();
+  }
+
+  void prepare_article(Article&& article, DocumentBuilder& builder, PreparedItem& prepared) {
+    prepared.where = {article.source_file == "-" ? "<stdin>" : article.source_file, article.line, ""};
+    prepared.source_file = article.source_file;
+    prepared.id_term = schema::term(schema::kIdPrefix, article.id);
+    try {
+      const std::string hash = content_hash(article);
+      if (known_hashes_.count(hash) > 0) {
+        prepared.kind = PreparedItem::Kind::kUnchanged;
+        return;
+      }
+      extractor_.complete(article);
+      prepared.indexed = builder.build(article, hash);
+      prepared.kind = PreparedItem::Kind::kIndex;
+    } catch (const std::exception& e) {
+      add_problem({prepared.where.file, prepared.where.line, std::string("cannot index the article: ") + e.what()}, true);
+      prepared.kind = PreparedItem::Kind::kFailed;
+    }
+  }
+
+  // --- writer (calling thread) -------------------------------------------------
+  void write() {
+    std::map<std::uint64_t, PreparedItem> waiting;
+    std::uint64_t next = 0;
+    auto last_report = Clock::now();
+    while (auto item = prepared_queue_.pop()) {
+      waiting.emplace(item->sequence, std::move(*item));
+      for (auto it = waiting.begin(); it != waiting.end() && it->first == next; it = waiting.erase(it), ++next) {
+        apply(it->second);
+      }
+      {
+        std::lock_guard<std::mutex> lock(window_mutex_);
+        applied_ = next;
+      }
+      window_.notify_all();
+      if (Clock::now() - last_report >= kProgressInterval) {
+        report_progress();
+        last_report = Clock::now();
+      }
+    }
+    report_progress();
+  }
+
+  void apply(PreparedItem& item) {
+    using Kind = PreparedItem::Kind;
+    if (item.kind == Kind::kFileFinished) {
+      if (item.file_complete) complete_files_.insert(item.source_file);
+      return;
+    }
+    if (item.kind == Kind::kFailed) return;
+    const auto [first, inserted] = first_seen_.try_emplace(item.id_term, location(item.where));
+    if (!inserted) {
+      add_problem({item.where.file, item.where.line,
+                   "duplicate id " + item.id_term.substr(schema::kIdPrefix.size()) + " (first seen at " +
+                       first->second + "); skipped"},
+                  true);
+      return;
+    }
+    seen_by_file_[item.source_file].insert(item.id_term);
+    if (item.kind == Kind::kUnchanged) {
+      ++summary_.unchanged;
+      return;
+    }
+    const std::size_t batches = writer_.batches_committed();
+    if (writer_.replace(std::move(*item.indexed)) == IndexWriter::Change::kAdded) {
+      ++summary_.added;
+    } else {
+      ++summary_.updated;
+    }
+    if (options_.on_commit && writer_.batches_committed() != batches) options_.on_commit(writer_.batches_committed());
+  }
+
+  void report_progress() {
+    if (!options_.on_progress) return;
+    Progress progress;
+    progress.articles = articles_read_;
+    const common::ByteSource* source = current_source_;
+    progress.bytes = bytes_done_ + (source != nullptr ? source->raw_bytes_read() : 0);
+    progress.total_bytes = plan_.reads_stdin ? 0 : plan_.total_bytes;
+    progress.seconds = seconds_since(started_);
+    options_.on_progress(progress);
+  }
+
+  // --- failure handling --------------------------------------------------------
+  template <typename Body>
+  void guard(Body body) {
+    try {
+      body();
+    } catch (...) {
+      record_failure(std::current_exception());
+      abort();
+    }
+  }
+
+  void record_failure(std::exception_ptr failure) {
+    std::lock_guard<std::mutex> lock(problems_mutex_);
+    if (!failure_) failure_ = failure;
+  }
+
+  void abort() {
+    bool failed = false;
+    {
+      std::lock_guard<std::mutex> lock(problems_mutex_);
+      failed = failure_ != nullptr;
+    }
+    if (!failed) return;
+    {
+      std::lock_guard<std::mutex> lock(window_mutex_);
+      stopping_ = true;
+    }
+    window_.notify_all();
+    {
+      read_queue_.close();
+      prepared_queue_.close();
+    }
+  }
+
+  const IndexOptions& options_;
+  const InputPlan& plan_;
+  const std::unordered_set<std::string>& known_hashes_;
+  IndexWriter& writer_;
+  IndexSummary& summary_;
+  const common::FacetExtractor extractor_;
+  const Clock::time_point started_ = Clock::now();
+
+  BoundedQueue<ReadItem> read_queue_;
+  BoundedQueue<PreparedItem> prepared_queue_;
+  std::atomic<unsigned> active_workers_{0};
+
+  std::mutex window_mutex_;
+  std::condition_variable window_;
+  std::uint64_t next_sequence_ = 0;
+  std::uint64_t applied_ = 0;
+  std::atomic<bool> stopping_{false};
+
+  std::atomic<std::uint64_t> articles_read_{0};
+  std::atomic<std::uint64_t> bytes_done_{0};
+  std::atomic<const common::ByteSource*> current_source_{nullptr};
+
+  std::mutex problems_mutex_;
+  std::exception_ptr failure_;
+
+  std::unordered_map<std::string, std::string> first_seen_;  // id term -> where it was first read
+  std::unordered_map<std::string, std::unordered_set<std::string>> seen_by_file_;
+  std::unordered_set<std::string> complete_files_;
+};
+
+void delete_articles(const std::vector<std::string>& ids, IndexWriter& writer, IndexSummary& summary) {
+  for (const std::string& id : ids) {
+    if (writer.remove(id)) {
+      ++summary.deleted;
+    } else {
+      summary.unknown_ids.push_back(id);
+    }
+  }
+}
+
+// Removes articles whose source file is gone from a directory input, and
+// articles no longer present in a file that was just read in full.
+void prune(const InputPlan& plan, Pipeline& pipeline, IndexWriter& writer, IndexSummary& summary) {
+  for (const std::string& directory : plan.directories) {
+    for (const std::string& file : writer.source_files_under(directory)) {
+      const bool gone = !fs::exists(file);
+      if (!gone && !pipeline.read_in_full(file)) continue;
+      for (const auto& [id_term, document] : writer.articles_from(file)) {
+        if (gone || !pipeline.saw(file, id_term)) {
+          writer.remove_document(document);
+          ++summary.pruned;
+        }
+      }
+    }
+  }
+}
+
+void compact(const DatabaseLayout& layout) {
+  const std::string target = layout.next_generation();
+  try {
+    Xapian::Database(layout.live_generation()).compact(target, Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    std::error_code ignored;
+    fs::remove_all(target, ignored);
+    throw DatabaseError("cannot compact the database: " + e.get_description());
+  }
+  layout.switch_to(target);
+  layout.remove_stale_generations();
+}
+
+std::string create_generation(const DatabaseLayout& layout) {
+  const std::string generation = layout.next_generation();
+  try {
+    Xapian::WritableDatabase database(generation, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    database.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
+    database.commit();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot create " + generation + ": " + e.get_description());
+  }
+  return generation;
+}
+
+void index_into(const std::string& generation, const IndexOptions& options, const InputPlan& plan, bool fresh,
+                IndexSummary& summary) {
+  if (!fresh) check_schema(generation);
+  const auto known_hashes = fresh ? std::unordered_set<std::string>{} : known_content_hashes(generation);
+  IndexWriter writer(generation, options.batch_size);
+  Pipeline pipeline(options, plan, known_hashes, writer, summary);
+  if (!plan.files.empty()) pipeline.run();
+  delete_articles(options.delete_ids, writer, summary);
+  if (options.prune && !fresh) prune(plan, pipeline, writer, summary);
+  writer.commit();
+  summary.documents = writer.document_count();
+}
+
+}  // namespace
+
+IndexSummary run_indexer(const IndexOptions& options) {
+  const auto started = Clock::now();
+  const InputPlan plan = plan_inputs(options.inputs, options.excludes);
+  const DatabaseLayout layout(options.database);
+  const WriteLock lock(layout, options.wait_seconds);
+  if (!layout.exists()) layout.create();
+  layout.remove_stale_generations();
+
+  IndexSummary summary;
+  if (options.rebuild) {
+    const std::string generation = create_generation(layout);
+    try {
+      index_into(generation, options, plan, true, summary);
+    } catch (...) {
+      std::error_code ignored;
+      fs::remove_all(generation, ignored);
+      throw;
+    }
+    layout.switch_to(generation);
+    layout.remove_stale_generations();
+    summary.rebuilt = true;
+  } else {
+    index_into(layout.live_generation(), options, plan, false, summary);
+  }
+  if (options.compact) {
+    compact(layout);
+    summary.compacted = true;
+  }
+  std::stable_sort(summary.errors.begin(), summary.errors.end(),
+                   [](const InputProblem& a, const InputProblem& b) { return a.file < b.file || (a.file == b.file && a.line < b.line); });
+  summary.seconds = seconds_since(started);
+  return summary;
+}
+
+DatabaseStats database_stats(const std::string& directory) {
+  const DatabaseLayout layout(directory);
+  if (!layout.exists()) throw DatabaseError("no Dateline database at " + layout.directory());
+  DatabaseStats stats;
+  stats.directory = layout.directory();
+  stats.generation = layout.live_generation();
+  try {
+    const Xapian::Database database(stats.generation);
+    stats.documents = database.get_doccount();
+    stats.last_update = database.get_metadata(std::string(schema::kLastUpdateKey));
+    stats.schema_version = std::atoi(database.get_metadata(std::string(schema::kSchemaVersionKey)).c_str());
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query::MatchAll);
+    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+    enquire.add_matchspy(&sources);
+    enquire.get_mset(0, 0, database.get_doccount());
+    for (auto value = sources.top_values_begin(1000); value != sources.top_values_end(1000); ++value) {
+      stats.sources.emplace_back(*value, value.get_termfreq());
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot read " + stats.generation + ": " + e.get_description());
+  }
+  stats.size_bytes = layout.size_bytes();
+  return stats;
+}
+
+}  // namespace dateline::indexer
