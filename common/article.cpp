@@ -1,7 +1,7 @@
 #include "article.h"
 
 #include "compression.h"
-#include "errors.h"
+#include <dateline/errors.h>
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "byte_source.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 
 #include <zstd.h>
 

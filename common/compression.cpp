@@ -1,6 +1,6 @@
 #include "compression.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 
 #include <zstd.h>
 

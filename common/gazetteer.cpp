@@ -1,8 +1,7 @@
 #include "gazetteer.h"
 
-#include "embedded_data.h"
-#include "errors.h"
 #include "text_utils.h"
+#include "word_lists.h"
 
 #include <geonames.h>
 #include <nlohmann/json.hpp>
@@ -117,13 +116,7 @@ void Gazetteer::load_countries() {
 }
 
 void Gazetteer::load_aliases() {
-  for (const std::string& line : split(embedded::place_aliases(), '\n')) {
-    const std::string_view entry = trim(line);
-    if (entry.empty() || entry.front() == '#') continue;
-    const std::size_t bar = entry.find('|');
-    if (bar == std::string_view::npos) continue;
-    const std::string alias(trim(entry.substr(0, bar)));
-    const std::string display(trim(entry.substr(bar + 1)));
+  for (const auto& [alias, display] : place_aliases()) {
     Place place{display, PlaceKind::kCountry, 0};
     if (const Place* known = find(fold_key(alias)); known != nullptr) place.kind = known->kind;
     if (const Place* known = find(fold_key(display)); known != nullptr) place.kind = known->kind;

@@ -1,6 +1,6 @@
 #include "jsonl_reader.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 #include "text_utils.h"
 
 #include <nlohmann/json.hpp>

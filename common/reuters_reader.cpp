@@ -1,6 +1,6 @@
 #include "reuters_reader.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 #include "text_utils.h"
 
 #include <optional>

@@ -54,6 +54,13 @@ inline constexpr char kListSeparator = '\x1f';
 inline constexpr std::string_view kSchemaVersionKey = "dateline.schema";  // kVersion as decimal text
 inline constexpr std::string_view kLastUpdateKey = "dateline.updated";    // UTC time of the last commit, ISO 8601
 
+// --- Spelling ----------------------------------------------------------------
+// Words of people's and places' names are also added to the spelling table
+// behind this marker, so "did you mean" can prefer a name ("Kery" -> "Kerry")
+// to an everyday word at the same edit distance ("very"). Ordinary spelling
+// entries are lower case and never start with it.
+inline constexpr std::string_view kNameSpellingMarker = "N";
+
 // --- Query field names ---------------------------------------------------------
 // Free-text field prefixes the query parser accepts ("title:kerry").
 struct FreeTextField {

@@ -1,7 +1,7 @@
 #include "text_reader.h"
 
 #include "embedded_data.h"
-#include "errors.h"
+#include <dateline/errors.h>
 #include "text_utils.h"
 
 #include <xxhash.h>

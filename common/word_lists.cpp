@@ -1,7 +1,6 @@
 #include "word_lists.h"
 
 #include "embedded_data.h"
-#include "errors.h"
 #include "text_utils.h"
 
 #include <fstream>
@@ -73,6 +72,28 @@ const WordList& place_exclusions() {
 const WordList& common_words() {
   static const WordList list = load_dictionary();
   return list;
+}
+
+const std::vector<std::pair<std::string, std::string>>& place_aliases() {
+  static const auto aliases = [] {
+    std::vector<std::pair<std::string, std::string>> list;
+    for_each_entry(embedded::place_aliases(), [&](std::string_view entry) {
+      const std::size_t bar = entry.find('|');
+      if (bar != std::string_view::npos) list.emplace_back(trim(entry.substr(0, bar)), trim(entry.substr(bar + 1)));
+    });
+    return list;
+  }();
+  return aliases;
+}
+
+std::string resolve_place_alias(std::string_view name) {
+  static const auto by_key = [] {
+    std::unordered_map<std::string, std::string> map;
+    for (const auto& [alias, display] : place_aliases()) map.emplace(fold_key(alias), display);
+    return map;
+  }();
+  const auto it = by_key.find(fold_key(name));
+  return it == by_key.end() ? std::string(name) : it->second;
 }
 
 const std::unordered_map<std::string, std::string>& name_variants() {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace dateline::common {
 
@@ -25,6 +27,11 @@ const WordList& person_titles();   // as written: "President", "Mr.", "spokesman
 const WordList& name_stoppers();   // as written: "University", "Party"
 const WordList& common_words();    // lower-case words of the system dictionary (/usr/share/dict/words)
 const WordList& place_exclusions();  // folded names never extracted as places
+
+// Other names of places, in file order: {alias as written, display name}.
+const std::vector<std::pair<std::string, std::string>>& place_aliases();
+// The display name a place alias stands for ("usa" -> "United States"), or the name itself.
+std::string resolve_place_alias(std::string_view name);
 
 // fold_key(variant) -> canonical spelling: "sergey" -> "Sergei".
 const std::unordered_map<std::string, std::string>& name_variants();

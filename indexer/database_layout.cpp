@@ -1,6 +1,6 @@
 #include "database_layout.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 #include "schema.h"
 
 #include <xapian.h>

@@ -7,6 +7,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dateline::indexer {
@@ -80,6 +81,18 @@ bool is_spelling_word(const std::string& term) {
 
 }  // namespace
 
+std::vector<std::string> name_spelling_words(const std::vector<std::string>& names) {
+  std::vector<std::string> words;
+  for (const std::string& name : names) {
+    for (const std::string& word : common::name_words(common::to_lower(name))) {
+      if (word.size() >= 3 && is_spelling_word(word)) words.push_back(word);
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
 std::string content_hash(const Article& article) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
@@ -120,6 +133,10 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     if (is_spelling_word(*term)) indexed.spelling_words.push_back(*term);
   }
+
+  std::vector<std::string> names = article.people;
+  names.insert(names.end(), article.places.begin(), article.places.end());
+  indexed.name_words = name_spelling_words(names);
 
   document.add_boolean_term(indexed.id_term);
   add_person_terms(document, article.people);

@@ -17,7 +17,11 @@ struct IndexedArticle {
   std::string id;
   std::string id_term;
   std::vector<std::string> spelling_words;  // distinct unstemmed words, for "did you mean"
+  std::vector<std::string> name_words;      // words of the people's and places' names, likewise
 };
+
+// Lower-case words of facet names worth suggesting: "Bashar al-Assad" -> bashar, al-assad.
+std::vector<std::string> name_spelling_words(const std::vector<std::string>& names);
 
 // Hash of everything the input said about an article, taken before extraction,
 // so re-running on unchanged input can skip the article cheaply.

@@ -1,6 +1,6 @@
 #include "index_writer.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 #include "schema.h"
 
 #include <ctime>
@@ -62,6 +62,7 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
     return known ? Change::kUpdated : Change::kAdded;
   });
   for (const std::string& word : article.spelling_words) ++spelling_changes_[word];
+  for (const std::string& word : article.name_words) ++spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
   after_change();
   return change;
 }
@@ -88,6 +89,11 @@ void IndexWriter::forget_spelling_of(Xapian::docid document) {
   for (auto term = old.termlist_begin(); term != old.termlist_end(); ++term) {
     const std::string& word = *term;
     if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z')) --spelling_changes_[word];
+  }
+  std::vector<std::string> names = schema::split_list(old.get_value(schema::kPeopleSlot));
+  for (std::string& place : schema::split_list(old.get_value(schema::kPlacesSlot))) names.push_back(std::move(place));
+  for (const std::string& word : name_spelling_words(names)) {
+    --spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
   }
 }
 

@@ -3,7 +3,7 @@
 #include "bounded_queue.h"
 #include "database_layout.h"
 #include "document_builder.h"
-#include "errors.h"
+#include <dateline/errors.h>
 #include "facet_extractor.h"
 #include "index_writer.h"
 #include "input_walker.h"

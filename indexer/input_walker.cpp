@@ -1,6 +1,6 @@
 #include "input_walker.h"
 
-#include "errors.h"
+#include <dateline/errors.h>
 #include "text_utils.h"
 
 #include <algorithm>

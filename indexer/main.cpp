@@ -1,6 +1,6 @@
 // dateline-index: parses options, runs the indexer library, reports. Exit codes in common/exit_codes.h.
 
-#include "errors.h"
+#include <dateline/errors.h>
 #include "exit_codes.h"
 #include "indexer.h"
 #include "report.h"

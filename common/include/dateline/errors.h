@@ -1,6 +1,8 @@
 #pragma once
-// The exception tree shared by all Dateline libraries. Foreseeable problems with
-// one article are not exceptions: readers report them through their callbacks.
+// The exceptions Dateline's libraries throw, public so that programs embedding
+// the searcher can tell a bad query from a missing or locked database.
+// Foreseeable problems with one article are not exceptions: readers report
+// them through their callbacks.
 
 #include <stdexcept>
 #include <string>
@@ -11,6 +13,18 @@ namespace dateline {
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// A query or filter that cannot be parsed; the message says what and where.
+class QueryError : public UsageError {
+ public:
+  using UsageError::UsageError;
+};
+
+// No article has the requested id.
+class NotFoundError : public UsageError {
+ public:
+  using UsageError::UsageError;
 };
 
 // Reading an input failed in a way that stops that input (I/O error, corrupt stream).

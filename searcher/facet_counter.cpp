@@ -1,0 +1,86 @@
+#include "facet_counter.h"
+
+#include "schema.h"
+
+#include <algorithm>
+#include <map>
+
+namespace dateline::searcher {
+namespace {
+
+// Matches spanning less than this are shown by month, longer spans by year.
+constexpr int kMonthlyHistogramMaxYears = 3;
+
+bool by_count_then_value(const FacetValue& a, const FacetValue& b) {
+  return a.count != b.count ? a.count > b.count : a.value < b.value;
+}
+
+std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, std::size_t limit) {
+  std::vector<FacetValue> values;
+  for (auto it = spy.top_values_begin(limit); it != spy.top_values_end(limit); ++it) {
+    values.push_back({*it, it.get_termfreq()});
+  }
+  std::sort(values.begin(), values.end(), by_count_then_value);
+  return values;
+}
+
+// Publication dates ("YYYYMMDD") bucketed by year, or by month when the matches span under three years.
+void date_histogram(const Xapian::ValueCountMatchSpy& spy, Facets& facets) {
+  std::map<std::string, std::uint64_t> by_day;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    if ((*it).size() == 8) by_day[*it] += it.get_termfreq();
+  }
+  facets.date_granularity = "year";
+  if (by_day.empty()) return;
+  const int first_year = std::stoi(by_day.begin()->first.substr(0, 4));
+  const int last_year = std::stoi(by_day.rbegin()->first.substr(0, 4));
+  const int first_month = first_year * 12 + std::stoi(by_day.begin()->first.substr(4, 2));
+  const int last_month = last_year * 12 + std::stoi(by_day.rbegin()->first.substr(4, 2));
+  const bool monthly = last_month - first_month < kMonthlyHistogramMaxYears * 12;
+  facets.date_granularity = monthly ? "month" : "year";
+  std::map<std::string, std::uint64_t> buckets;
+  for (const auto& [day, count] : by_day) {
+    const std::string bucket = monthly ? day.substr(0, 4) + "-" + day.substr(4, 2) : day.substr(0, 4);
+    buckets[bucket] += count;
+  }
+  for (const auto& [bucket, count] : buckets) facets.dates.push_back({bucket, count});
+}
+
+}  // namespace
+
+void ListCountSpy::operator()(const Xapian::Document& document, double) {
+  for (std::string& value : schema::split_list(document.get_value(slot_))) ++counts_[std::move(value)];
+}
+
+std::vector<FacetValue> ListCountSpy::top(std::size_t limit) const {
+  std::vector<FacetValue> values;
+  values.reserve(counts_.size());
+  for (const auto& [value, count] : counts_) values.push_back({value, count});
+  const std::size_t kept = std::min(limit, values.size());
+  std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept), values.end(), by_count_then_value);
+  values.resize(kept);
+  return values;
+}
+
+FacetCounter::FacetCounter(Xapian::Enquire& enquire)
+    : people_(schema::kPeopleSlot), places_(schema::kPlacesSlot), topics_(schema::kTopicsSlot),
+      sources_(schema::kSourceSlot), dates_(schema::kPublishedSlot) {
+  for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{&people_, &places_, &topics_, &sources_, &dates_}) {
+    enquire.add_matchspy(spy);
+  }
+}
+
+Facets FacetCounter::result(std::size_t limit, const Xapian::MSet& matches) const {
+  Facets facets;
+  facets.people = people_.top(limit);
+  facets.places = places_.top(limit);
+  facets.topics = topics_.top(limit);
+  facets.sources = top_values(sources_, limit);
+  date_histogram(dates_, facets);
+  facets.counted = sources_.get_total();
+  facets.exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
+                 facets.counted == matches.get_matches_estimated();
+  return facets;
+}
+
+}  // namespace dateline::searcher

@@ -1,0 +1,45 @@
+#pragma once
+// Facet counts over the match set, gathered by Xapian match spies while the
+// query runs: Xapian's ValueCountMatchSpy for single-valued slots (source,
+// publication date) and ListCountSpy for the multi-valued people, places and
+// topics slots.
+
+#include <dateline/searcher.h>
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace dateline::searcher {
+
+// Counts each value of a slot holding a schema::join_list()ed list.
+class ListCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& document, double weight) override;
+  std::vector<FacetValue> top(std::size_t limit) const;
+
+ private:
+  Xapian::valueno slot_;
+  std::unordered_map<std::string, std::uint64_t> counts_;
+};
+
+class FacetCounter {
+ public:
+  // Registers the spies with the enquire; they see every match Xapian checks.
+  explicit FacetCounter(Xapian::Enquire& enquire);
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
+  // After get_mset(): the top `limit` of each facet and the date histogram.
+  Facets result(std::size_t limit, const Xapian::MSet& matches) const;
+
+ private:
+  ListCountSpy people_;
+  ListCountSpy places_;
+  ListCountSpy topics_;
+  Xapian::ValueCountMatchSpy sources_;
+  Xapian::ValueCountMatchSpy dates_;
+};
+
+}  // namespace dateline::searcher

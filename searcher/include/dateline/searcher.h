@@ -1,0 +1,132 @@
+#pragma once
+// Dateline's searcher, for programs that embed it (a web backend) as well as
+// for dateline-search. No Xapian types appear here.
+//
+//   dateline::Searcher searcher("archive.db");
+//   dateline::SearchRequest request;
+//   request.query = "kerry putin sochi";
+//   request.facet_limit = 10;
+//   dateline::SearchResponse response = searcher.search(request);
+//   std::string json = dateline::to_json(response);   // <dateline/search_json.h>
+//
+// A Searcher is not thread-safe: give each thread its own (opening one takes
+// about a millisecond). Each search sees the latest committed state of the
+// database, including a switch to a rebuilt generation.
+//
+// Errors (all in <dateline/errors.h>): QueryError for a query or filter that
+// cannot be parsed, NotFoundError for an unknown article id, DatabaseError for
+// a database that is missing, corrupt or of another schema version.
+
+#include <dateline/errors.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dateline {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;  // Xapian query syntax: AND by default, OR, NOT/-word, "phrases", word*, field:value
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  SortOrder sort = SortOrder::kRelevance;  // relevance ties are broken by newest first
+  std::vector<std::string> people;   // each must match ("putin" works when only one Putin is indexed)
+  std::vector<std::string> places;   // each must match ("USA" finds "United States")
+  std::vector<std::string> sources;  // each must match
+  std::string from;                  // publication date from (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
+  std::string to;                    // publication date to, inclusive
+  std::size_t facet_limit = 0;       // 0: no facets; else the top N of each
+  bool explain = false;              // fill Hit::explanation and SearchResponse::parsed_query
+  std::size_t snippet_bytes = 200;
+};
+
+struct TermWeight {
+  std::string term;   // as indexed: "putin", "Zputin" (stem), "Skerry" (title)
+  double weight = 0;  // its BM25 contribution to the hit's score
+  std::uint64_t within_document = 0;  // occurrences in the article (wdf)
+  std::uint64_t documents = 0;        // articles containing it
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, across pages
+  std::string id;
+  double score = 0;
+  std::string title;
+  std::string date;  // publication date, ISO; empty when unknown
+  std::string source;
+  std::string url;
+  std::vector<std::string> people;
+  std::vector<std::string> places;
+  std::string snippet;  // about snippet_bytes of text, HTML-escaped, matches in <mark>...</mark>
+  std::vector<TermWeight> explanation;
+};
+
+struct FacetValue {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct Facets {
+  std::vector<FacetValue> people;
+  std::vector<FacetValue> places;
+  std::vector<FacetValue> sources;
+  std::vector<FacetValue> topics;
+  std::vector<FacetValue> dates;  // chronological: "1987" or, when matches span under three years, "1987-03"
+  std::string date_granularity;   // "year" or "month"
+  bool exact = true;              // false when more matches exist than the facet scan limit
+  std::uint64_t counted = 0;      // matching articles the counts cover
+};
+
+struct SearchResponse {
+  std::string query;
+  std::uint64_t total = 0;   // matching articles, as Xapian estimates them
+  bool total_exact = false;  // true when `total` is exact
+  std::size_t offset = 0;
+  std::size_t limit = 0;
+  std::optional<std::string> suggestion;  // "did you mean", when nothing matched
+  std::vector<Hit> results;
+  std::optional<Facets> facets;
+  std::string parsed_query;  // Xapian's description of the query, with explain
+};
+
+struct StoredArticle {
+  std::string id;
+  std::string title;
+  std::string body;
+  std::string dateline;
+  std::string date;
+  std::string source;
+  std::string url;
+  std::vector<std::string> authors;
+  std::vector<std::string> people;
+  std::vector<std::string> places;
+  std::vector<std::string> topics;
+  std::vector<std::string> organisations;
+  std::vector<std::string> mentioned_dates;
+  std::string source_file;
+  std::size_t line = 0;
+};
+
+class Searcher {
+ public:
+  // Opens a database directory (or any Xapian database path). Throws
+  // DatabaseError when it is missing, unreadable or of another schema version.
+  explicit Searcher(const std::string& database);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  SearchResponse search(const SearchRequest& request);
+  StoredArticle article(const std::string& id);
+  std::uint64_t document_count();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dateline

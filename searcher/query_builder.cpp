@@ -1,0 +1,227 @@
+#include "query_builder.h"
+
+#include "analysis.h"
+#include "dates.h"
+#include "person_names.h"
+#include "schema.h"
+#include "text_utils.h"
+#include "word_lists.h"
+
+#include <set>
+
+namespace dateline::searcher {
+namespace {
+
+using common::fold_key;
+
+// Wildcards expand to at most this many of the most frequent matching terms.
+constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT;
+
+Xapian::Query facet_term(std::string_view prefix, const std::string& value) {
+  return Xapian::Query(schema::term(prefix, fold_key(value)));
+}
+
+common::Date parse_date_bound(const std::string& text, const std::string& what) {
+  const auto date = common::parse_iso_date(common::trim(text));
+  if (!date) throw QueryError(what + ": expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '" + text + "'");
+  return *date;
+}
+
+// The display name of `key` as stored with one of its articles.
+std::string person_display_name(const Xapian::Database& database, const std::string& key) {
+  const std::string term = schema::term(schema::kPersonPrefix, key);
+  const Xapian::PostingIterator posting = database.postlist_begin(term);
+  if (posting == database.postlist_end(term)) return key;
+  for (const std::string& name : schema::split_list(database.get_document(*posting).get_value(schema::kPeopleSlot))) {
+    if (common::person_key(name) == key) return name;
+  }
+  return key;
+}
+
+class FacetProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit FacetProcessor(std::string_view prefix) : prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override { return facet_term(prefix_, value); }
+
+ private:
+  std::string_view prefix_;
+};
+
+class PersonProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit PersonProcessor(const Xapian::Database& database) : database_(database) {}
+  Xapian::Query operator()(const std::string& value) override { return person_filter(database_, value); }
+
+ private:
+  const Xapian::Database& database_;
+};
+
+class PlaceProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override { return place_filter(value); }
+};
+
+class MentionProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    const common::Date date = parse_date_bound(value, "mentions:" + value);
+    return Xapian::Query(schema::term(schema::kMentionedDatePrefix, date.iso()));
+  }
+};
+
+// "date:1987", "date:1987-03": a whole year or month.
+class DateProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override { return date_filter(value, value, "date:" + value); }
+};
+
+// "date:2015-05-01..2015-05-31", "date:1987..", "date:..1987-03".
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  DateRangeProcessor() : Xapian::RangeProcessor(schema::kPublishedSlot, std::string(schema::kDateField) + ":") {}
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    return date_filter(begin, end, "date:" + begin + ".." + end);
+  }
+};
+
+// "-kerry" alone would be read as "kerry": Xapian's love/hate needs a positive
+// term. A query of exclusions only is rewritten as NOT clauses.
+std::string with_pure_exclusions(const std::string& query) {
+  const std::vector<std::string> words = common::name_words(query);
+  if (words.empty() || query.find('"') != std::string::npos) return query;
+  for (const std::string& word : words) {
+    if (word.size() < 2 || word[0] != '-') return query;
+  }
+  std::string rewritten;
+  for (const std::string& word : words) rewritten += (rewritten.empty() ? "NOT " : " AND NOT ") + word.substr(1);
+  return rewritten;
+}
+
+// Xapian says "Syntax: <expression> AND <expression>"; find that operator in the query to say where.
+std::string parse_error_message(const std::string& query, const std::string& xapian_message) {
+  std::string message = "cannot parse the query \"" + query + "\": ";
+  const std::string syntax = "Syntax: <expression> ";
+  if (common::starts_with(xapian_message, syntax)) {
+    const std::string rest = xapian_message.substr(syntax.size());
+    const std::string op = rest.substr(0, rest.find(' '));
+    message += op + " needs an expression on both sides";
+    const std::vector<std::string> words = common::name_words(query);
+    std::size_t column = 0;
+    std::size_t searched = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::size_t at = query.find(words[i], searched);
+      searched = at + words[i].size();
+      const bool lonely = i == 0 || i + 1 == words.size() || words[i - 1] == op || words[i + 1] == op;
+      if (words[i] == op && lonely) {
+        column = at + 1;
+        break;
+      }
+    }
+    if (column > 0) message += " (the " + op + " at column " + std::to_string(column) + ")";
+    return message;
+  }
+  return message + xapian_message;
+}
+
+}  // namespace
+
+struct QueryBuilder::Processors {
+  explicit Processors(const Xapian::Database& database) : person(database) {}
+  PersonProcessor person;
+  PlaceProcessor place;
+  FacetProcessor source{schema::kSourcePrefix};
+  FacetProcessor topic{schema::kTopicPrefix};
+  FacetProcessor author{schema::kAuthorPrefix};
+  MentionProcessor mentions;
+  DateProcessor date;
+  DateRangeProcessor date_range;
+};
+
+Xapian::Query person_filter(const Xapian::Database& database, const std::string& name) {
+  const std::string canonical = common::canonical_person_name(name);
+  const std::string key = fold_key(canonical);
+  if (key.empty()) throw QueryError("person: empty name");
+  if (key.find(' ') != std::string::npos) return Xapian::Query(schema::term(schema::kPersonPrefix, key));
+  // One word: a surname (or a person known by one name), if it points at one person.
+  std::set<std::string> full_names;
+  const std::string prefix = schema::term(schema::kSurnamePrefix, key + schema::kSurnameSeparator);
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    const std::string candidate = (*term).substr(prefix.size());
+    if (candidate != key) full_names.insert(candidate);
+  }
+  if (full_names.size() > 1) {
+    std::string names;
+    for (const std::string& candidate : full_names) {
+      names += (names.empty() ? "" : ", ") + person_display_name(database, candidate);
+    }
+    throw QueryError("person '" + name + "' is ambiguous (" + names + "); give the full name");
+  }
+  Xapian::Query filter(schema::term(schema::kPersonPrefix, key));
+  if (full_names.size() == 1) {
+    filter = Xapian::Query(Xapian::Query::OP_OR, filter,
+                           Xapian::Query(schema::term(schema::kPersonPrefix, *full_names.begin())));
+  }
+  return filter;
+}
+
+Xapian::Query place_filter(const std::string& name) {
+  if (common::trim(name).empty()) throw QueryError("place: empty name");
+  return facet_term(schema::kPlacePrefix, common::resolve_place_alias(name));
+}
+
+Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what) {
+  const std::string first = from.empty() ? "" : common::sortable_range(parse_date_bound(from, what)).first;
+  const std::string last = to.empty() ? "" : common::sortable_range(parse_date_bound(to, what)).last;
+  if (first.empty() && last.empty()) throw QueryError(what + ": give at least one date");
+  if (!first.empty() && !last.empty() && last < first) throw QueryError(what + ": the range ends before it starts");
+  if (first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot, last);
+  if (last.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot, first);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kPublishedSlot, first, last);
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& database)
+    : database_(database), processors_(std::make_unique<Processors>(database)) {
+  common::configure_query_parser(parser_);
+  parser_.set_database(database_);
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  parser_.add_boolean_prefix(std::string(schema::kPersonField), &processors_->person);
+  parser_.add_boolean_prefix(std::string(schema::kPlaceField), &processors_->place);
+  parser_.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
+  parser_.add_boolean_prefix(std::string(schema::kTopicField), &processors_->topic);
+  parser_.add_boolean_prefix(std::string(schema::kAuthorField), &processors_->author);
+  parser_.add_boolean_prefix(std::string(schema::kMentionsField), &processors_->mentions);
+  parser_.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
+  parser_.add_rangeprocessor(&processors_->date_range);
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+Xapian::Query QueryBuilder::parse(const std::string& query) {
+  try {
+    return parser_.parse_query(with_pure_exclusions(query), kParserFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    throw QueryError(parse_error_message(query, e.get_msg()));
+  }
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& request) {
+  std::vector<Xapian::Query> filters;
+  for (const std::string& person : request.people) filters.push_back(person_filter(database_, person));
+  for (const std::string& place : request.places) filters.push_back(place_filter(place));
+  for (const std::string& source : request.sources) filters.push_back(facet_term(schema::kSourcePrefix, source));
+  if (!request.from.empty() || !request.to.empty()) {
+    const std::string what = !request.from.empty() && !request.to.empty() ? "--from/--to" : !request.from.empty() ? "--from" : "--to";
+    filters.push_back(date_filter(request.from, request.to, what));
+  }
+  const bool blank = common::trim(request.query).empty();
+  if (blank && filters.empty()) throw QueryError("empty query: give words to search for or a filter");
+  const Xapian::Query text = blank ? Xapian::Query::MatchAll : parse(request.query);
+  if (filters.empty()) return text;
+  return Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+}  // namespace dateline::searcher

@@ -1,0 +1,103 @@
+#include <dateline/search_json.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace dateline {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json nullable(const std::string& value) { return value.empty() ? Json() : Json(value); }
+
+Json facet_values(const std::vector<FacetValue>& values) {
+  Json list = Json::array();
+  for (const FacetValue& value : values) list.push_back({{"value", value.value}, {"count", value.count}});
+  return list;
+}
+
+Json hit_json(const Hit& hit) {
+  Json json{
+      {"rank", hit.rank},
+      {"id", hit.id},
+      {"score", std::round(hit.score * 1000) / 1000},
+      {"title", hit.title},
+      {"date", nullable(hit.date)},
+      {"source", nullable(hit.source)},
+      {"url", nullable(hit.url)},
+      {"people", hit.people},
+      {"places", hit.places},
+      {"snippet", hit.snippet},
+  };
+  if (!hit.explanation.empty()) {
+    Json terms = Json::array();
+    for (const TermWeight& term : hit.explanation) {
+      terms.push_back({{"term", term.term},
+                       {"weight", std::round(term.weight * 1000) / 1000},
+                       {"wdf", term.within_document},
+                       {"documents", term.documents}});
+    }
+    json["explanation"] = terms;
+  }
+  return json;
+}
+
+}  // namespace
+
+std::string to_json(const SearchResponse& response) {
+  Json results = Json::array();
+  for (const Hit& hit : response.results) results.push_back(hit_json(hit));
+  Json json{
+      {"query", response.query},
+      {"total", response.total},
+      {"total_exact", response.total_exact},
+      {"offset", response.offset},
+      {"limit", response.limit},
+      {"suggestion", response.suggestion ? Json(*response.suggestion) : Json()},
+      {"results", results},
+  };
+  if (response.facets) {
+    const Facets& facets = *response.facets;
+    json["facets"] = {
+        {"people", facet_values(facets.people)},
+        {"places", facet_values(facets.places)},
+        {"sources", facet_values(facets.sources)},
+        {"topics", facet_values(facets.topics)},
+        {"dates", facet_values(facets.dates)},
+        {"date_granularity", facets.date_granularity},
+        {"exact", facets.exact},
+        {"counted", facets.counted},
+    };
+  }
+  if (!response.parsed_query.empty()) json["parsed_query"] = response.parsed_query;
+  return dump(json);
+}
+
+std::string to_json(const StoredArticle& article) {
+  return dump(Json{
+      {"id", article.id},
+      {"title", article.title},
+      {"date", nullable(article.date)},
+      {"source", nullable(article.source)},
+      {"url", nullable(article.url)},
+      {"authors", article.authors},
+      {"people", article.people},
+      {"places", article.places},
+      {"topics", article.topics},
+      {"organisations", article.organisations},
+      {"mentioned_dates", article.mentioned_dates},
+      {"dateline", nullable(article.dateline)},
+      {"body", article.body},
+      {"source_file", article.source_file},
+      {"line", article.line},
+  });
+}
+
+std::string error_json(const std::string& message, int code) {
+  return dump(Json{{"error", message}, {"code", code}});
+}
+
+}  // namespace dateline
