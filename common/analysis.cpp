@@ -33,8 +33,6 @@ const Xapian::Stopper& english_stopper() {
 void configure_term_generator(Xapian::TermGenerator& generator) {
   generator.set_stemmer(english_stemmer());
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  generator.set_stopper(&english_stopper());
-  generator.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
 }
 
 void configure_query_parser(Xapian::QueryParser& parser) {

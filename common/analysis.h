@@ -12,12 +12,13 @@ Xapian::Stem english_stemmer();
 // Shared and read-only.
 const Xapian::Stopper& english_stopper();
 
-// Stemming and stop-word handling for indexing. Stop words keep their
-// positional unstemmed terms, so "Secretary of State" still matches as a phrase.
+// Stemming for indexing. Every word is indexed, stop words included: phrases
+// need them ("Secretary of State"), and a query made only of stop words
+// ("the who") is searched for as it is, stemmed.
 void configure_term_generator(Xapian::TermGenerator& generator);
 
-// Stemming, stop words, default AND, and the free-text field prefixes of the
-// schema. Boolean facet filters are added by the searcher, which owns the
+// Stemming, stop words (dropped from a query unless it has nothing else),
+// default AND, and the free-text field prefixes of the schema. Boolean facet filters are added by the searcher, which owns the
 // database they resolve names against.
 void configure_query_parser(Xapian::QueryParser& parser);
 

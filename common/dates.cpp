@@ -22,18 +22,15 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
-// Accepts the full name, its first three letters, and "sept"; a trailing period is allowed.
+// Accepts the full name or any abbreviation of three letters or more ("Feb",
+// "Sept", "Thurs"); a trailing period is allowed.
 template <std::size_t N>
 std::optional<int> index_of_name(std::string_view name, const std::array<std::string_view, N>& names) {
   if (!name.empty() && name.back() == '.') name.remove_suffix(1);
   if (name.size() < 3) return std::nullopt;
   const std::string lower = lower_ascii(name);
   for (std::size_t i = 0; i < N; ++i) {
-    const std::string_view full = names[i];
-    if (lower == full || lower == full.substr(0, 3) || (lower == "sept" && full == "september") ||
-        (lower.size() == 4 && full.substr(0, 4) == lower && (full == "tuesday" || full == "thursday"))) {
-      return static_cast<int>(i);
-    }
+    if (names[i].substr(0, lower.size()) == lower) return static_cast<int>(i);
   }
   return std::nullopt;
 }

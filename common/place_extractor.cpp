@@ -137,7 +137,8 @@ class PlaceCollector {
     // "Gulf", "Reading": an everyday word names a region or town only after "in", "to", "near"...
     const bool after_locative = begin > 0 && is_locative_preposition(tokens[begin - 1]);
     if (everyday_word && place.kind != PlaceKind::kCountry && !after_locative) return;
-    if (everyday_word && (tokens[begin].sentence_start || is_headline)) {
+    // A possessive ("Chile's central bank") is a proper noun's.
+    if (everyday_word && (tokens[begin].sentence_start || is_headline) && !tokens[begin].possessive) {
       // "Turkey" opening a sentence may be the bird: count it only if the
       // article also names the place where capitalisation is telling.
       deferred_.emplace(place.name, begin);

@@ -181,6 +181,10 @@ void TextReader::read(ByteSource& source, const ReadContext& context, ArticleSin
     sink.reject({context.display_name, 0, "empty file"});
     return;
   }
+  if (!is_valid_utf8(text)) {
+    text = repair_utf8_as_latin1(text);
+    sink.warn({context.display_name, 0, "text is not valid UTF-8; invalid bytes were read as Latin-1"});
+  }
   parse_text_article(text, context, sink);
 }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Dateline needs, skipping those already installed.
+#   scripts/setup.sh          what building and running need
+#   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers)
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libxapian-dev libcli11-dev libzstd-dev libxxhash-dev nlohmann-json3-dev libcpp-httplib-dev
+  libgeonames-dev iso-codes wamerican
+  catch2
+)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+if [[ "$(id -u)" != 0 ]]; then
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,211 @@
+#include "test_support.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace dateline::test {
+namespace fs = std::filesystem;
+namespace {
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  for (std::string& s : strings) pointers.push_back(s.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
+std::vector<std::string> merged_environment(const std::vector<std::string>& extra) {
+  std::vector<std::string> environment;
+  for (char** entry = environ; *entry != nullptr; ++entry) environment.emplace_back(*entry);
+  for (const std::string& assignment : extra) {
+    const std::string name = assignment.substr(0, assignment.find('=') + 1);
+    environment.erase(std::remove_if(environment.begin(), environment.end(),
+                                     [&](const std::string& e) { return e.rfind(name, 0) == 0; }),
+                      environment.end());
+    environment.push_back(assignment);
+  }
+  return environment;
+}
+
+int decode_status(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/dateline-test-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << content;
+  if (!file) throw std::runtime_error("cannot write " + path);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+RunResult run(const std::vector<std::string>& argv, const std::string& input,
+              const std::vector<std::string>& environment) {
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  std::vector<std::string> arguments = argv;
+  std::vector<std::string> variables = merged_environment(environment);
+  std::vector<char*> c_arguments = c_strings(arguments);
+  std::vector<char*> c_variables = c_strings(variables);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in_pipe[0], STDIN_FILENO);
+    dup2(out_pipe[1], STDOUT_FILENO);
+    dup2(err_pipe[1], STDERR_FILENO);
+    execve(c_arguments[0], c_arguments.data(), c_variables.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  RunResult result;
+  std::size_t written = 0;
+  int input_fd = in_pipe[1];
+  if (input.empty()) {
+    close(input_fd);
+    input_fd = -1;
+  }
+  bool out_open = true, err_open = true;
+  char buffer[65536];
+  while (out_open || err_open) {
+    std::vector<pollfd> fds;
+    if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
+    if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
+    if (input_fd >= 0) fds.push_back({input_fd, POLLOUT, 0});
+    if (poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) break;
+    for (const pollfd& fd : fds) {
+      if (fd.revents == 0) continue;
+      if (fd.fd == input_fd) {
+        const ssize_t n = write(input_fd, input.data() + written, std::min<std::size_t>(input.size() - written, 65536));
+        if (n > 0) written += static_cast<std::size_t>(n);
+        if (n < 0 || written == input.size()) {
+          close(input_fd);
+          input_fd = -1;
+        }
+        continue;
+      }
+      const ssize_t n = read(fd.fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        (fd.fd == out_pipe[0] ? out_open : err_open) = false;
+      } else {
+        (fd.fd == out_pipe[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+      }
+    }
+  }
+  if (input_fd >= 0) close(input_fd);
+  close(out_pipe[0]);
+  close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = decode_status(status);
+  return result;
+}
+
+Process::Process(const std::vector<std::string>& argv, const std::string& output_path) {
+  std::vector<std::string> arguments = argv;
+  std::vector<char*> c_arguments = c_strings(arguments);
+  pid_ = fork();
+  if (pid_ == 0) {
+    const int out = open(output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int null = open("/dev/null", O_RDONLY);
+    dup2(null, STDIN_FILENO);
+    dup2(out, STDOUT_FILENO);
+    dup2(out, STDERR_FILENO);
+    execv(c_arguments[0], c_arguments.data());
+    _exit(127);
+  }
+}
+
+Process::~Process() {
+  if (!waited_ && pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    wait();
+  }
+}
+
+void Process::kill(int signal) { ::kill(pid_, signal); }
+
+int Process::wait() {
+  if (!waited_) {
+    waitpid(pid_, &status_, 0);
+    waited_ = true;
+  }
+  return decode_status(status_);
+}
+
+std::string index_binary() { return DATELINE_INDEX_BINARY; }
+std::string search_binary() { return DATELINE_SEARCH_BINARY; }
+std::string source_dir() { return DATELINE_SOURCE_DIR; }
+std::string corpus_dir() { return source_dir() + "/corpus"; }
+
+std::string shared_corpus_dir() {
+  const std::string path = fs::weakly_canonical(fs::path(source_dir()) / ".." / "shared" / "corpus").string();
+  return fs::is_directory(path) ? path : std::string();
+}
+
+bool have_shared_corpus() { return !shared_corpus_dir().empty(); }
+
+nlohmann::json parse_json(const std::string& text) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    FAIL("not JSON (" << e.what() << "): " << text.substr(0, 2000));
+  }
+  return {};
+}
+
+nlohmann::json index(const std::string& database, const std::vector<std::string>& arguments, int expected_exit) {
+  std::vector<std::string> argv = {index_binary(), "--db", database, "--json"};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  const RunResult result = run(argv);
+  INFO("dateline-index stderr: " << result.err);
+  REQUIRE(result.exit_code == expected_exit);
+  return parse_json(result.out);
+}
+
+nlohmann::json search(const std::string& database, const std::vector<std::string>& arguments, int expected_exit) {
+  std::vector<std::string> argv = {search_binary(), "--db", database, "--json"};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  const RunResult result = run(argv);
+  INFO("dateline-search stderr: " << result.err);
+  REQUIRE(result.exit_code == expected_exit);
+  return parse_json(result.out);
+}
+
+}  // namespace dateline::test

@@ -1,0 +1,84 @@
+#pragma once
+// Helpers for Dateline's tests: temporary folders, files, running the real
+// binaries, and the optional shared corpora.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace dateline::test {
+
+// A fresh folder under $TMPDIR, removed with everything in it.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+void write_file(const std::string& path, const std::string& content);
+std::string read_file(const std::string& path);
+
+struct RunResult {
+  int exit_code = -1;  // 128 + signal when killed
+  std::string out;
+  std::string err;
+};
+
+// Runs a program to completion. `environment` entries ("NAME=value") are added to ours.
+RunResult run(const std::vector<std::string>& argv, const std::string& input = "",
+              const std::vector<std::string>& environment = {});
+
+// A program left running in the background (its output goes to files).
+class Process {
+ public:
+  explicit Process(const std::vector<std::string>& argv, const std::string& output_path = "/dev/null");
+  ~Process();
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  pid_t pid() const { return pid_; }
+  void kill(int signal);
+  // Exit code, or 128 + signal.
+  int wait();
+
+ private:
+  pid_t pid_ = -1;
+  bool waited_ = false;
+  int status_ = 0;
+};
+
+std::string index_binary();
+std::string search_binary();
+std::string source_dir();
+std::string corpus_dir();         // the project's own sample corpus
+std::string shared_corpus_dir();  // ../shared/corpus beside the project; empty when absent
+bool have_shared_corpus();
+
+// Every test that builds a database from corpus/ gets the same 23 articles.
+constexpr int kCorpusArticles = 23;
+
+// Runs dateline-index with --json; fails the test on a bad exit code.
+nlohmann::json index(const std::string& database, const std::vector<std::string>& arguments, int expected_exit = 0);
+// Runs dateline-search with --json against `database`.
+nlohmann::json search(const std::string& database, const std::vector<std::string>& arguments, int expected_exit = 0);
+
+nlohmann::json parse_json(const std::string& text);
+
+}  // namespace dateline::test
+
+#define SKIP_WITHOUT_SHARED_CORPUS()                                                   \
+  do {                                                                                 \
+    if (!dateline::test::have_shared_corpus()) {                                       \
+      WARN("skipped: ../shared/corpus is absent (real corpora are only on CI and dev machines)"); \
+      return;                                                                          \
+    }                                                                                  \
+  } while (false)

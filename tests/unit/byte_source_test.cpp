@@ -1,0 +1,76 @@
+#include "byte_source.h"
+#include "compression.h"
+
+#include <dateline/errors.h>
+
+#include "test_support.h"
+
+using namespace dateline;
+using namespace dateline::common;
+
+namespace {
+std::string read_everything(const std::string& path) {
+  auto source = ByteSource::open(path);
+  bool truncated = false;
+  return read_all(*source, 1 << 30, truncated);
+}
+}  // namespace
+
+TEST_CASE("Plain files are read as they are", "[byte_source]") {
+  test::TempDir dir;
+  test::write_file(dir / "a.txt", "hello\nworld\n");
+  auto source = ByteSource::open(dir / "a.txt");
+  CHECK_FALSE(source->compressed());
+  CHECK(source->peek(5) == "hello");
+  bool truncated = false;
+  CHECK(read_all(*source, 100, truncated) == "hello\nworld\n");
+  CHECK(source->raw_bytes_read() == 12);
+}
+
+TEST_CASE("zstd data is recognised by its magic number, whatever the file name", "[byte_source]") {
+  test::TempDir dir;
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + "\n";
+  test::write_file(dir / "archive.jsonl", compress(text));
+  auto source = ByteSource::open(dir / "archive.jsonl");
+  CHECK(source->compressed());
+  CHECK(source->peek(6) == "line 0");
+  bool truncated = false;
+  CHECK(read_all(*source, 1 << 30, truncated) == text);
+  CHECK(source->raw_bytes_read() < text.size());
+}
+
+TEST_CASE("A truncated zstd file is an input error, not silent data loss", "[byte_source]") {
+  test::TempDir dir;
+  std::string text(200000, 'x');
+  for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
+  const std::string compressed = compress(text);
+  test::write_file(dir / "cut.zst", compressed.substr(0, compressed.size() / 2));
+  CHECK_THROWS_AS(read_everything(dir / "cut.zst"), InputError);
+  CHECK_THROWS_WITH(read_everything(dir / "cut.zst"), Catch::Contains("truncated zstd"));
+}
+
+TEST_CASE("A missing file is an input error naming it", "[byte_source]") {
+  CHECK_THROWS_WITH(ByteSource::open("/no/such/file.txt"), Catch::Contains("/no/such/file.txt"));
+}
+
+TEST_CASE("LineReader counts lines and skips oversized ones to their end", "[byte_source]") {
+  test::TempDir dir;
+  test::write_file(dir / "lines.txt", "short\r\n" + std::string(300000, 'y') + "\nafter\nlast-without-newline");
+  auto source = ByteSource::open(dir / "lines.txt");
+  LineReader lines(*source, 1000);
+  std::string line;
+  REQUIRE(lines.next(line));
+  CHECK(line == "short");
+  REQUIRE(lines.next(line));
+  CHECK(lines.last_line_oversized());
+  CHECK(line.empty());
+  CHECK(lines.line_number() == 2);
+  REQUIRE(lines.next(line));
+  CHECK(line == "after");
+  CHECK_FALSE(lines.last_line_oversized());
+  REQUIRE(lines.next(line));
+  CHECK(line == "last-without-newline");
+  CHECK(lines.line_number() == 4);
+  CHECK_FALSE(lines.next(line));
+}

@@ -1,0 +1,84 @@
+#include "document_builder.h"
+#include "schema.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace dateline;
+
+namespace {
+
+common::Article sample_article() {
+  common::Article article;
+  article.id = "wire-1";
+  article.title = "Kerry meets Putin";
+  article.body = "Secretary of State John Kerry met Vladimir Putin in Sochi.";
+  article.published = common::Date{2015, 5, 12};
+  article.source = "Dateline Wire";
+  article.authors = {"Marta Ferreira"};
+  article.people = {"John Kerry", "Vladimir Putin"};
+  article.places = {"Sochi", "Russia"};
+  article.topics = {"diplomacy"};
+  article.mentioned_dates = {"2015-05-12"};
+  article.source_file = "/archive/wires.jsonl";
+  return article;
+}
+
+std::set<std::string> terms_of(const Xapian::Document& document) {
+  std::set<std::string> terms;
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) terms.insert(*term);
+  return terms;
+}
+
+}  // namespace
+
+TEST_CASE("An article's document holds exactly the schema's terms", "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  const auto indexed = builder.build(sample_article(), "0123abcd");
+  const auto terms = terms_of(indexed.document);
+  for (const char* expected :
+       {"Qwire-1", "Skerry", "Smeets", "ZSmeet", "kerry", "putin", "sochi", "Zmeet", "XPjohn kerry",
+        "XPvladimir putin", "XNkerry|john kerry", "XNputin|vladimir putin", "XLsochi", "XLrussia", "XTdiplomacy",
+        "XSdateline wire", "Amarta ferreira", "XD2015", "XD2015-05", "XD2015-05-12", "XH0123abcd",
+        "XF/archive/wires.jsonl"}) {
+    CAPTURE(expected);
+    CHECK(terms.count(expected) == 1);
+  }
+  CHECK(indexed.id_term == "Qwire-1");
+  CHECK(indexed.document.get_value(schema::kPublishedSlot) == "20150512");
+  CHECK(schema::split_list(indexed.document.get_value(schema::kPeopleSlot)) ==
+        std::vector<std::string>{"John Kerry", "Vladimir Putin"});
+  CHECK(indexed.document.get_value(schema::kSourceSlot) == "Dateline Wire");
+  CHECK(indexed.document.get_value(schema::kSourceFileSlot) == "/archive/wires.jsonl");
+  CHECK(common::decode_stored_article(indexed.document.get_data()).body == sample_article().body);
+  CHECK(std::set<std::string>(indexed.name_words.begin(), indexed.name_words.end()) ==
+        std::set<std::string>{"john", "kerry", "putin", "russia", "sochi", "vladimir"});
+}
+
+TEST_CASE("Titles weigh more than the body", "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  const auto indexed = builder.build(sample_article(), "h");
+  Xapian::TermIterator term = indexed.document.termlist_begin();
+  term.skip_to("kerry");
+  REQUIRE(*term == "kerry");
+  CHECK(term.get_wdf() == 4);  // three for the title, one for the body
+}
+
+TEST_CASE("A partial publication date sorts as its first day", "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  auto article = sample_article();
+  article.published = common::Date{1987, 3, 0};
+  CHECK(builder.build(article, "h").document.get_value(schema::kPublishedSlot) == "19870301");
+}
+
+TEST_CASE("The content hash changes with the content and only with it", "[document_builder]") {
+  const auto article = sample_article();
+  CHECK(indexer::content_hash(article) == indexer::content_hash(article));
+  auto corrected = article;
+  corrected.body += " He left on Wednesday.";
+  CHECK(indexer::content_hash(corrected) != indexer::content_hash(article));
+  auto moved = article;
+  moved.source_file = "/archive/other.jsonl";
+  CHECK(indexer::content_hash(moved) != indexer::content_hash(article));
+}

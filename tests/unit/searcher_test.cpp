@@ -1,0 +1,298 @@
+#include <dateline/searcher.h>
+
+#include "searcher_fixture.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <xapian.h>
+
+using namespace dateline;
+using test::request_for;
+
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::vector<std::string> ids(const SearchResponse& response) {
+  std::vector<std::string> result;
+  for (const Hit& hit : response.results) result.push_back(hit.id);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("Distinctive title words put the article first", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  const auto response = searcher.search(request_for("rotterdam crane strike"));
+  REQUIRE_FALSE(response.results.empty());
+  CHECK(response.results[0].id == "corpus/text/rotterdam-port-strike.txt");
+  CHECK(response.results[0].rank == 1);
+  CHECK(response.results[0].date == "2021-02-09");
+  CHECK(response.results[0].source == "Harbour Herald");
+}
+
+TEST_CASE("Every word must match by default; OR and NOT widen and narrow", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  const auto both = searcher.search(request_for("geneva volkov", 50));
+  const auto either = searcher.search(request_for("geneva OR volkov", 50));
+  const auto without = searcher.search(request_for("geneva NOT volkov", 50));
+  const auto minus = searcher.search(request_for("geneva -volkov", 50));
+  CHECK(both.total == 2);
+  CHECK(either.total == 3);
+  CHECK(without.total == 1);
+  CHECK(ids(without) == ids(minus));
+  CHECK(searcher.search(request_for("-geneva", 100)).total == test::kCorpusArticles - 3);
+}
+
+TEST_CASE("A phrase matches only articles with the exact phrase", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  const auto phrase = searcher.search(request_for("\"talks resume\"", 50));
+  const auto words = searcher.search(request_for("talks resume", 50));
+  CHECK(words.total == 2);
+  REQUIRE(phrase.total == 1);
+  for (const Hit& hit : phrase.results) {
+    const auto article = searcher.article(hit.id);
+    CHECK(lower(article.title + " " + article.body).find("talks resume") != std::string::npos);
+  }
+}
+
+TEST_CASE("Wildcards and title: fields", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  CHECK(searcher.search(request_for("rotter*")).total == 1);
+  const auto titled = searcher.search(request_for("title:cocoa", 50));
+  REQUIRE(titled.total == 2);
+  for (const Hit& hit : titled.results) CHECK(lower(hit.title).find("cocoa") != std::string::npos);
+}
+
+TEST_CASE("Place, person, source and date filters return only matching articles", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  SearchRequest request = request_for("", 50);
+  request.places = {"chile"};
+  auto response = searcher.search(request);
+  REQUIRE(response.total == 4);
+  for (const Hit& hit : response.results) CHECK(std::count(hit.places.begin(), hit.places.end(), "Chile") == 1);
+
+  request = request_for("", 50);
+  request.people = {"reyes"};
+  response = searcher.search(request);
+  CHECK(response.total == 3);
+  for (const Hit& hit : response.results) CHECK(std::count(hit.people.begin(), hit.people.end(), "Carla Reyes") == 1);
+
+  request = request_for("", 50);
+  request.sources = {"harbour herald"};
+  request.from = "2020";
+  request.to = "2020-12";
+  response = searcher.search(request);
+  REQUIRE(response.total == 3);
+  for (const Hit& hit : response.results) {
+    CHECK(hit.source == "Harbour Herald");
+    CHECK(hit.date.rfind("2020-", 0) == 0);
+  }
+}
+
+TEST_CASE("Facet fields in the query string match names case-insensitively", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  CHECK(searcher.search(request_for("person:\"CARLA REYES\"")).total == 3);
+  CHECK(searcher.search(request_for("person:\"Andrei V. Volkov\"")).total == 2);
+  CHECK(searcher.search(request_for("place:USA")).total == 1);
+  CHECK(searcher.search(request_for("topic:culture")).total == 2);
+  CHECK(searcher.search(request_for("date:2021-05-01..2021-05-31")).total == 1);
+  CHECK(searcher.search(request_for("date:2019")).total == 4);
+  CHECK(searcher.search(request_for("date:..2019-12-31")).total == 4);
+  CHECK(searcher.search(request_for("mentions:2022")).total == 1);
+}
+
+TEST_CASE("Newest and oldest orders, undated articles last", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  for (const SortOrder order : {SortOrder::kNewest, SortOrder::kOldest}) {
+    SearchRequest request = request_for("the", 50);
+    request.sort = order;
+    const auto response = searcher.search(request);
+    std::vector<std::string> dates;
+    bool undated_seen = false;
+    for (const Hit& hit : response.results) {
+      if (hit.date.empty()) {
+        undated_seen = true;
+      } else {
+        CHECK_FALSE(undated_seen);
+        dates.push_back(hit.date);
+      }
+    }
+    std::vector<std::string> sorted = dates;
+    std::sort(sorted.begin(), sorted.end());
+    if (order == SortOrder::kNewest) std::reverse(sorted.begin(), sorted.end());
+    CHECK(dates == sorted);
+  }
+}
+
+TEST_CASE("Pages never repeat or skip a hit", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  for (const SortOrder order : {SortOrder::kRelevance, SortOrder::kNewest}) {
+    SearchRequest all = request_for("the", 100);
+    all.sort = order;
+    const auto everything = ids(searcher.search(all));
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < everything.size(); offset += 4) {
+      SearchRequest page = request_for("the", 4);
+      page.sort = order;
+      page.offset = offset;
+      for (const auto& id : ids(searcher.search(page))) paged.push_back(id);
+    }
+    CHECK(paged == everything);
+  }
+}
+
+TEST_CASE("Snippets highlight query terms and their stemmed forms, HTML-escaped", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  const auto response = searcher.search(request_for("erupting volcano"));
+  REQUIRE(response.total == 1);
+  const std::string& snippet = response.results[0].snippet;
+  CHECK_THAT(snippet, Catch::Contains("<mark>volcano</mark>"));
+  CHECK_THAT(snippet, Catch::Contains("<mark>erupted</mark>"));
+  CHECK(snippet.size() < 400);
+  SearchRequest request = request_for("ivory coast strong", 10);
+  request.sources = {"reuters"};
+  const auto cocoa = searcher.search(request);
+  REQUIRE(cocoa.total == 1);
+  CHECK_THAT(cocoa.results[0].snippet, Catch::Contains("&lt;<mark>strong</mark>&gt;"));
+  CHECK_THAT(cocoa.results[0].snippet, Catch::Contains("<mark>Ivory</mark> <mark>Coast</mark> &amp; Ghana"));
+}
+
+TEST_CASE("Facet counts equal counts made from the stored articles", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  for (const char* query : {"the", "geneva OR chile", "talks"}) {
+    CAPTURE(query);
+    SearchRequest request = request_for(query, 100);
+    request.facet_limit = 1000;
+    const auto response = searcher.search(request);
+    REQUIRE(response.facets);
+    CHECK(response.facets->exact);
+    CHECK(response.facets->counted == response.total);
+    std::map<std::string, std::uint64_t> people, places, sources, months;
+    for (const Hit& hit : response.results) {
+      const auto article = searcher.article(hit.id);
+      for (const auto& person : article.people) ++people[person];
+      for (const auto& place : article.places) ++places[place];
+      if (!article.source.empty()) ++sources[article.source];
+      if (!article.date.empty()) ++months[article.date.substr(0, 7)];
+    }
+    const auto as_map = [](const std::vector<FacetValue>& values) {
+      std::map<std::string, std::uint64_t> map;
+      for (const auto& value : values) map[value.value] = value.count;
+      return map;
+    };
+    CHECK(as_map(response.facets->people) == people);
+    CHECK(as_map(response.facets->places) == places);
+    CHECK(as_map(response.facets->sources) == sources);
+    CHECK(response.facets->date_granularity == "month");
+    CHECK(as_map(response.facets->dates) == months);
+  }
+}
+
+TEST_CASE("Top facet values come first, ties by name", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  SearchRequest request = request_for("geneva");
+  request.facet_limit = 2;
+  const auto facets = *searcher.search(request).facets;
+  REQUIRE(facets.places.size() == 2);
+  CHECK(facets.places[0].value == "Geneva");
+  CHECK(facets.places[0].count == 3);
+  CHECK(facets.people.size() == 2);
+  CHECK(facets.people[0].value == "Andrei Volkov");
+}
+
+TEST_CASE("No results come with a spelling suggestion", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  const auto misspelt = searcher.search(request_for("Tavres Okafr"));
+  CHECK(misspelt.total == 0);
+  REQUIRE(misspelt.suggestion);
+  CHECK(*misspelt.suggestion == "Tavares Okafor");
+  const auto everyday = searcher.search(request_for("volcanno eruption"));
+  REQUIRE(everyday.suggestion);
+  CHECK(*everyday.suggestion == "volcano eruption");
+  CHECK_FALSE(searcher.search(request_for("geneva")).suggestion);
+}
+
+TEST_CASE("Explaining gives each matching term's share of the score", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  SearchRequest request = request_for("geneva talks", 3);
+  request.explain = true;
+  const auto response = searcher.search(request);
+  CHECK_THAT(response.parsed_query, Catch::Contains("Zgeneva"));
+  REQUIRE_FALSE(response.results.empty());
+  const Hit& top = response.results[0];
+  double sum = 0;
+  for (const TermWeight& term : top.explanation) {
+    CHECK(term.weight > 0);
+    CHECK(term.within_document > 0);
+    CHECK(term.documents > 0);
+    sum += term.weight;
+  }
+  CHECK(sum == Approx(top.score).epsilon(0.01));
+}
+
+TEST_CASE("Whole stored articles by id", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  const auto article = searcher.article("reuters-90002");
+  CHECK(article.title == "CHILE CENTRAL BANK SAYS PESO MOVES ORDERLY");
+  CHECK(article.people == std::vector<std::string>{"Carla Reyes"});
+  CHECK(article.places == std::vector<std::string>{"Chile"});
+  CHECK(article.date == "2020-03-13");
+  CHECK_THROWS_AS(searcher.article("no-such-id"), NotFoundError);
+}
+
+TEST_CASE("Bad queries and filters are QueryErrors that say what is wrong", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  CHECK_THROWS_WITH(searcher.search(request_for("geneva AND")), Catch::Contains("AND") && Catch::Contains("column 8"));
+  CHECK_THROWS_AS(searcher.search(request_for("OR OR")), QueryError);
+  CHECK_THROWS_WITH(searcher.search(request_for("date:2021-13")), Catch::Contains("2021-13"));
+  CHECK_THROWS_WITH(searcher.search(request_for("date:2021..2019")), Catch::Contains("ends before it starts"));
+  CHECK_THROWS_AS(searcher.search(request_for("")), QueryError);
+  SearchRequest bad_date = request_for("geneva");
+  bad_date.from = "last week";
+  CHECK_THROWS_WITH(searcher.search(bad_date), Catch::Contains("--from"));
+}
+
+TEST_CASE("A missing or foreign database is a DatabaseError", "[searcher]") {
+  test::TempDir dir;
+  CHECK_THROWS_AS(Searcher(dir / "nothing-here"), DatabaseError);
+  Xapian::WritableDatabase(dir / "plain", Xapian::DB_CREATE).commit();
+  CHECK_THROWS_WITH(Searcher(dir / "plain"), Catch::Contains("not a Dateline database"));
+}
+
+TEST_CASE("An open searcher sees later commits and rebuilds", "[searcher]") {
+  test::CorpusDatabase db;
+  Searcher searcher(db.path);
+  CHECK(searcher.search(request_for("zanzibar")).total == 0);
+  test::write_file(db.dir / "new/feed.jsonl", "{\"id\": \"z\", \"title\": \"Zanzibar ferry\", \"body\": \"Sails.\"}\n");
+  indexer::IndexOptions options;
+  options.database = db.path;
+  options.inputs = {db.dir / "new"};
+  indexer::run_indexer(options);
+  CHECK(searcher.search(request_for("zanzibar")).total == 1);
+  options.rebuild = true;
+  options.inputs = {test::corpus_dir()};
+  indexer::run_indexer(options);
+  CHECK(searcher.search(request_for("zanzibar")).total == 0);
+  CHECK(searcher.document_count() == test::kCorpusArticles);
+}
