@@ -9,7 +9,7 @@
 namespace dateline::indexer {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json problems_json(const std::vector<common::InputProblem>& problems) {
   json list = json::array();

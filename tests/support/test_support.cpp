@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -34,7 +35,7 @@ std::vector<std::string> merged_environment(const std::vector<std::string>& extr
     environment.erase(std::remove_if(environment.begin(), environment.end(),
                                      [&](const std::string& e) { return e.rfind(name, 0) == 0; }),
                       environment.end());
-    environment.push_back(assignment);
+    if (assignment.size() > name.size()) environment.push_back(assignment);
   }
   return environment;
 }
@@ -74,7 +75,7 @@ std::string read_file(const std::string& path) {
 }
 
 RunResult run(const std::vector<std::string>& argv, const std::string& input,
-              const std::vector<std::string>& environment) {
+              const std::vector<std::string>& environment, const std::string& directory) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
@@ -88,6 +89,7 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input,
     dup2(in_pipe[0], STDIN_FILENO);
     dup2(out_pipe[1], STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
+    if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(126);
     execve(c_arguments[0], c_arguments.data(), c_variables.data());
     _exit(127);
   }
@@ -131,6 +133,37 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input,
   if (input_fd >= 0) close(input_fd);
   close(out_pipe[0]);
   close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = decode_status(status);
+  return result;
+}
+
+RunResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& environment) {
+  std::vector<std::string> arguments = argv;
+  std::vector<std::string> variables = merged_environment(environment);
+  std::vector<char*> c_arguments = c_strings(arguments);
+  std::vector<char*> c_variables = c_strings(variables);
+  int terminal = -1;
+  const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    execve(c_arguments[0], c_arguments.data(), c_variables.data());
+    _exit(127);
+  }
+  RunResult result;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = read(terminal, buffer, sizeof buffer);
+    if (n > 0) {
+      result.out.append(buffer, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO once the program has exited and closed the terminal
+    }
+  }
+  close(terminal);
   int status = 0;
   waitpid(pid, &status, 0);
   result.exit_code = decode_status(status);

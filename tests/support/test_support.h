@@ -34,9 +34,14 @@ struct RunResult {
   std::string err;
 };
 
-// Runs a program to completion. `environment` entries ("NAME=value") are added to ours.
+// Runs a program to completion. `environment` entries ("NAME=value") are added
+// to ours; "NAME=" alone removes NAME. Runs in `directory` when given.
 RunResult run(const std::vector<std::string>& argv, const std::string& input = "",
-              const std::vector<std::string>& environment = {});
+              const std::vector<std::string>& environment = {}, const std::string& directory = "");
+
+// Runs a program on a pseudo-terminal, as a person at a terminal would; stdout
+// and stderr both arrive in `out`.
+RunResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& environment = {});
 
 // A program left running in the background (its output goes to files).
 class Process {

@@ -21,7 +21,7 @@ TEST_CASE("A new database is a stub naming its first generation", "[database_lay
   CHECK(Xapian::Database(dir / "db").get_doccount() == 0);
 }
 
-TEST_CASE("Switching generations is what readers see; stale ones are removed", "[database_layout]") {
+TEST_CASE("Switching generations is what readers see, and stale ones are removed", "[database_layout]") {
   test::TempDir dir;
   const indexer::DatabaseLayout layout(dir / "db");
   layout.create();

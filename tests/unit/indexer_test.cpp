@@ -78,7 +78,7 @@ TEST_CASE("A duplicate id in one run is rejected and the first kept", "[indexer]
   CHECK(Xapian::Database(dir / "db").get_termfreq("first") == 1);
 }
 
-TEST_CASE("Deleting articles by id; unknown ids are reported", "[indexer]") {
+TEST_CASE("Deleting articles by id, unknown ids reported", "[indexer]") {
   test::TempDir dir;
   index_paths(dir / "db", {test::corpus_dir()});
   const auto summary = index_paths(dir / "db", {}, [](indexer::IndexOptions& options) {

@@ -38,7 +38,7 @@ TEST_CASE("Person keys and surnames", "[person_names]") {
   CHECK(surname_keys("John Kerry") == std::vector<std::string>{"kerry"});
 }
 
-TEST_CASE("Full names come from given names and titles; later mentions resolve to them", "[person_extractor]") {
+TEST_CASE("Full names come from given names and titles, later mentions resolve to them", "[person_extractor]") {
   const auto people = people_in(
       "Russian President Vladimir Putin met Secretary of State John Kerry in Sochi. White House press secretary "
       "Josh Earnest said the State Department was pleased. Mr. Kerry thanked Putin. Kerry flew home.");

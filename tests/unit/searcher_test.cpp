@@ -37,7 +37,7 @@ TEST_CASE("Distinctive title words put the article first", "[searcher]") {
   CHECK(response.results[0].source == "Harbour Herald");
 }
 
-TEST_CASE("Every word must match by default; OR and NOT widen and narrow", "[searcher]") {
+TEST_CASE("Every word must match by default, OR and NOT widen and narrow", "[searcher]") {
   test::CorpusDatabase db;
   Searcher searcher(db.path);
   const auto both = searcher.search(request_for("geneva volkov", 50));

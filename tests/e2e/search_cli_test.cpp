@@ -1,0 +1,214 @@
+// dateline-search as people, scripts and web pages use it, on a database
+// built from the sample corpus by the real indexer.
+
+#include "test_support.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+using namespace dateline;
+using nlohmann::json;
+
+namespace {
+
+struct CorpusDatabase {
+  test::TempDir dir;
+  std::string path = dir / "db";
+  CorpusDatabase() { test::index(path, {test::corpus_dir()}); }
+};
+
+json show(const std::string& database, const std::string& id) { return test::search(database, {"--show", id}); }
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+bool has(const json& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("The JSON contract, field by field", "[search_cli]") {
+  CorpusDatabase db;
+  const json response = test::search(db.path, {"--facets=5", "-n", "3", "geneva", "talks"});
+  CHECK(response["query"] == "geneva talks");
+  CHECK(response["total"] == 3);
+  CHECK(response["offset"] == 0);
+  CHECK(response["limit"] == 3);
+  CHECK(response["suggestion"].is_null());
+  REQUIRE(response["results"].size() == 3);
+  const json& hit = response["results"][0];
+  for (const char* field : {"rank", "id", "score", "title", "date", "source", "url", "people", "places", "snippet"}) {
+    CAPTURE(field);
+    CHECK(hit.contains(field));
+  }
+  CHECK(hit["rank"] == 1);
+  CHECK(hit["score"].is_number());
+  CHECK(hit["people"].is_array());
+  for (const char* facet : {"people", "places", "sources", "topics", "dates"}) {
+    CAPTURE(facet);
+    CHECK(response["facets"][facet].is_array());
+  }
+}
+
+TEST_CASE("A phrase query matches only articles with the exact phrase", "[search_cli]") {
+  CorpusDatabase db;
+  const json phrase = test::search(db.path, {"-n", "50", "\"central bank\""});
+  const json words = test::search(db.path, {"-n", "50", "central", "bank"});
+  CHECK(phrase["total"] > 0);
+  CHECK(phrase["total"] <= words["total"]);
+  for (const json& hit : phrase["results"]) {
+    const json article = show(db.path, hit["id"]);
+    CHECK(lower(article["title"].get<std::string>() + " " + article["body"].get<std::string>()).find("central bank") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("Place and date filters return only matching articles", "[search_cli]") {
+  CorpusDatabase db;
+  const json by_place = test::search(db.path, {"-n", "50", "--place", "Chile"});
+  CHECK(by_place["total"] == 4);
+  for (const json& hit : by_place["results"]) CHECK(has(show(db.path, hit["id"])["places"], "Chile"));
+  const json by_date = test::search(db.path, {"-n", "50", "--from", "2020-03", "--to", "2020-06-30", "the"});
+  CHECK(by_date["total"] > 0);
+  for (const json& hit : by_date["results"]) {
+    const std::string date = show(db.path, hit["id"])["date"];
+    CHECK(date >= "2020-03-01");
+    CHECK(date <= "2020-06-30");
+  }
+  const json both = test::search(db.path, {"-n", "50", "--place", "geneva", "--person", "helen marsh", "--from", "2021"});
+  CHECK(both["total"] == 1);
+}
+
+TEST_CASE("Sorting by newest orders by publication date", "[search_cli]") {
+  CorpusDatabase db;
+  const json response = test::search(db.path, {"-n", "50", "--sort", "newest", "the"});
+  std::vector<std::string> dates;
+  for (const json& hit : response["results"]) {
+    if (!hit["date"].is_null()) dates.push_back(hit["date"]);
+  }
+  CHECK(dates.size() >= 15);
+  CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
+}
+
+TEST_CASE("Facet counts equal counts computed from the stored articles", "[search_cli]") {
+  CorpusDatabase db;
+  for (const char* query : {"the", "bank OR talks", "geneva"}) {
+    CAPTURE(query);
+    const json response = test::search(db.path, {"-n", "100", "--facets=100", query});
+    std::map<std::string, int> people, places, sources;
+    for (const json& hit : response["results"]) {
+      const json article = show(db.path, hit["id"]);
+      for (const auto& person : article["people"]) ++people[person];
+      for (const auto& place : article["places"]) ++places[place];
+      if (!article["source"].is_null()) ++sources[article["source"]];
+    }
+    const auto counts = [](const json& values) {
+      std::map<std::string, int> map;
+      for (const json& value : values) map[value["value"]] = value["count"];
+      return map;
+    };
+    CHECK(counts(response["facets"]["people"]) == people);
+    CHECK(counts(response["facets"]["places"]) == places);
+    CHECK(counts(response["facets"]["sources"]) == sources);
+  }
+}
+
+TEST_CASE("Snippets contain the highlighted query terms", "[search_cli]") {
+  CorpusDatabase db;
+  const json response = test::search(db.path, {"striker", "goals"});
+  REQUIRE(response["total"] == 1);
+  const std::string snippet = response["results"][0]["snippet"];
+  CHECK_THAT(snippet, Catch::Contains("<mark>goals</mark>") || Catch::Contains("<mark>Striker</mark>"));
+}
+
+TEST_CASE("A misspelled query suggests the right spelling", "[search_cli]") {
+  CorpusDatabase db;
+  const json response = test::search(db.path, {"Okafr", "Tavres"});
+  CHECK(response["total"] == 0);
+  CHECK(response["suggestion"] == "Okafor Tavares");
+  const auto text = test::run({test::search_binary(), "--db", db.path, "Okafr"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out == "No results for \"Okafr\". Did you mean: Okafor?\n");
+}
+
+TEST_CASE("Bad queries exit 1 with one message saying what and where", "[search_cli]") {
+  CorpusDatabase db;
+  const auto text = test::run({test::search_binary(), "--db", db.path, "bank", "AND"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.empty());
+  CHECK(text.err ==
+        "dateline-search: error: cannot parse the query \"bank AND\": AND needs an expression on both sides (the AND at "
+        "column 6)\n");
+  const json as_json = test::search(db.path, {"date:2020-02-30"}, 1);
+  CHECK(as_json["code"] == 1);
+  CHECK_THAT(as_json["error"].get<std::string>(), Catch::Contains("2020-02-30"));
+  const auto ambiguous = test::run({test::search_binary(), "--db", db.path, "--person", "jo"});
+  CHECK(ambiguous.exit_code == 0);
+  const auto bad_sort = test::run({test::search_binary(), "--db", db.path, "--sort", "sideways", "x"});
+  CHECK(bad_sort.exit_code == 1);
+}
+
+TEST_CASE("A missing database exits 2 and says how to build one", "[search_cli]") {
+  test::TempDir dir;
+  const auto text = test::run({test::search_binary(), "--db", dir / "none", "kerry"});
+  CHECK(text.exit_code == 2);
+  CHECK(text.err == "dateline-search: error: no database at " + (dir / "none") + " (build one with: dateline-index --db " +
+                        (dir / "none") + " PATH...)\n");
+  const json as_json = test::search(dir / "none", {"kerry"}, 2);
+  CHECK(as_json["code"] == 2);
+  const auto from_cwd = test::run({test::search_binary(), "kerry"}, "", {"DATELINE_DB="}, dir.path());
+  CHECK(from_cwd.exit_code == 2);
+  CHECK_THAT(from_cwd.err, Catch::Contains("no database at dateline.db"));
+}
+
+TEST_CASE("The database comes from --db, $DATELINE_DB, then ./dateline.db", "[search_cli]") {
+  CorpusDatabase db;
+  const auto from_environment = test::run({test::search_binary(), "--json", "rotterdam"}, "", {"DATELINE_DB=" + db.path});
+  CHECK(test::parse_json(from_environment.out)["total"] == 1);
+  const auto from_cwd = test::run({test::search_binary(), "--json", "rotterdam"}, "", {"DATELINE_DB="}, db.dir.path());
+  CHECK(from_cwd.exit_code == 2);
+  std::filesystem::rename(db.path, db.dir / "dateline.db");
+  const auto renamed = test::run({test::search_binary(), "--json", "rotterdam"}, "", {"DATELINE_DB="}, db.dir.path());
+  CHECK(test::parse_json(renamed.out)["total"] == 1);
+}
+
+TEST_CASE("Show prints the whole stored article and an unknown id exits 1", "[search_cli]") {
+  CorpusDatabase db;
+  const json article = show(db.path, "reuters-90001");
+  CHECK(article["title"] == "GHANA COCOA ARRIVALS RISE, PRICES EASE");
+  CHECK(article["places"] == json({"Ghana", "Côte d'Ivoire"}));
+  CHECK(article["topics"] == json({"cocoa"}));
+  CHECK(article["date"] == "2020-03-12");
+  CHECK_THAT(article["body"].get<std::string>(), Catch::StartsWith("Cocoa arrivals at Ghana's ports"));
+  const auto text = test::run({test::search_binary(), "--db", db.path, "--show", "reuters-90001"});
+  CHECK_THAT(text.out, Catch::Contains("places:   Ghana, Côte d'Ivoire"));
+  const auto unknown = test::run({test::search_binary(), "--db", db.path, "--show", "nope"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err == "dateline-search: error: no article with id nope\n");
+}
+
+TEST_CASE("Matches are bold on a terminal, and never with NO_COLOR or through a pipe", "[search_cli]") {
+  CorpusDatabase db;
+  const auto terminal = test::run_in_terminal({test::search_binary(), "--db", db.path, "rotterdam"}, {"NO_COLOR="});
+  CHECK(terminal.exit_code == 0);
+  CHECK_THAT(terminal.out, Catch::Contains("\033[1mRotterdam\033[0m"));
+  const auto no_color = test::run_in_terminal({test::search_binary(), "--db", db.path, "rotterdam"}, {"NO_COLOR=1"});
+  CHECK_THAT(no_color.out, Catch::Contains("Rotterdam"));
+  CHECK(no_color.out.find('\033') == std::string::npos);
+  const auto piped = test::run({test::search_binary(), "--db", db.path, "rotterdam"}, "", {"NO_COLOR="});
+  CHECK(piped.out.find('\033') == std::string::npos);
+}
+
+TEST_CASE("Explain shows the parsed query and each hit's term weights", "[search_cli]") {
+  CorpusDatabase db;
+  const auto text = test::run({test::search_binary(), "--db", db.path, "--explain", "-n", "1", "rotterdam", "strike"});
+  CHECK_THAT(text.out, Catch::Contains("query: Query((Zrotterdam@1 AND Zstrike@2))"));
+  CHECK_THAT(text.out, Catch::Contains("explain: Zrotterdam weight"));
+  const json response = test::search(db.path, {"--explain", "-n", "1", "rotterdam", "strike"});
+  CHECK(response["results"][0]["explanation"].size() == 2);
+  CHECK(response["parsed_query"].is_string());
+}
