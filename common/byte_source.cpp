@@ -4,6 +4,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -41,6 +42,13 @@ std::unique_ptr<ByteSource> ByteSource::open(const std::string& path) {
   return source;
 }
 
+std::unique_ptr<ByteSource> ByteSource::from_memory(std::string bytes, std::string name) {
+  std::unique_ptr<ByteSource> source(new ByteSource(-1, false, std::move(name)));
+  source->memory_ = std::move(bytes);
+  source->detect_compression();
+  return source;
+}
+
 void ByteSource::detect_compression() {
   std::string head(sizeof kZstdMagic, '\0');
   std::size_t got = 0;
@@ -67,6 +75,13 @@ ByteSource::~ByteSource() {
 }
 
 std::size_t ByteSource::read_raw(char* out, std::size_t capacity) {
+  if (fd_ < 0) {
+    const std::size_t n = std::min(capacity, memory_.size() - memory_position_);
+    std::memcpy(out, memory_.data() + memory_position_, n);
+    memory_position_ += n;
+    raw_bytes_read_ += n;
+    return n;
+  }
   for (;;) {
     const ssize_t n = ::read(fd_, out, capacity);
     if (n >= 0) {

@@ -14,6 +14,8 @@ class ByteSource {
  public:
   // "-" opens standard input. Throws InputError when the file cannot be opened.
   static std::unique_ptr<ByteSource> open(const std::string& path);
+  // Bytes already in memory (tests, fuzzing), read the same way.
+  static std::unique_ptr<ByteSource> from_memory(std::string bytes, std::string name);
   ~ByteSource();
   ByteSource(const ByteSource&) = delete;
   ByteSource& operator=(const ByteSource&) = delete;
@@ -38,8 +40,10 @@ class ByteSource {
   std::size_t read_decompressed(char* out, std::size_t capacity);
   std::size_t read_unbuffered(char* out, std::size_t capacity);
 
-  int fd_;
+  int fd_;  // -1 when reading from memory_
   bool owns_fd_;
+  std::string memory_;
+  std::size_t memory_position_ = 0;
   std::string name_;
   std::string peeked_;
   std::uint64_t raw_bytes_read_ = 0;

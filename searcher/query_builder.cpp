@@ -42,50 +42,94 @@ std::string person_display_name(const Xapian::Database& database, const std::str
   return key;
 }
 
+// A problem found while Xapian's parser runs is kept here and thrown once the
+// parser has returned: an exception unwinding through the parser leaks memory.
+struct ParseProblem {
+  std::string message;
+};
+
+template <typename Body>
+Xapian::Query deferring_errors(ParseProblem& problem, Body body) {
+  try {
+    return body();
+  } catch (const QueryError& e) {
+    if (problem.message.empty()) problem.message = e.what();
+    return Xapian::Query::MatchNothing;
+  }
+}
+
 class FacetProcessor : public Xapian::FieldProcessor {
  public:
-  explicit FacetProcessor(std::string_view prefix) : prefix_(prefix) {}
-  Xapian::Query operator()(const std::string& value) override { return facet_term(prefix_, value); }
+  FacetProcessor(std::string_view prefix, ParseProblem& problem) : prefix_(prefix), problem_(problem) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return deferring_errors(problem_, [&] { return facet_term(prefix_, value); });
+  }
 
  private:
   std::string_view prefix_;
+  ParseProblem& problem_;
 };
 
 class PersonProcessor : public Xapian::FieldProcessor {
  public:
-  explicit PersonProcessor(const Xapian::Database& database) : database_(database) {}
-  Xapian::Query operator()(const std::string& value) override { return person_filter(database_, value); }
+  PersonProcessor(const Xapian::Database& database, ParseProblem& problem) : database_(database), problem_(problem) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return deferring_errors(problem_, [&] { return person_filter(database_, value); });
+  }
 
  private:
   const Xapian::Database& database_;
+  ParseProblem& problem_;
 };
 
 class PlaceProcessor : public Xapian::FieldProcessor {
  public:
-  Xapian::Query operator()(const std::string& value) override { return place_filter(value); }
+  explicit PlaceProcessor(ParseProblem& problem) : problem_(problem) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return deferring_errors(problem_, [&] { return place_filter(value); });
+  }
+
+ private:
+  ParseProblem& problem_;
 };
 
 class MentionProcessor : public Xapian::FieldProcessor {
  public:
+  explicit MentionProcessor(ParseProblem& problem) : problem_(problem) {}
   Xapian::Query operator()(const std::string& value) override {
-    const common::Date date = parse_date_bound(value, "mentions:" + value);
-    return Xapian::Query(schema::term(schema::kMentionedDatePrefix, date.iso()));
+    return deferring_errors(problem_, [&] {
+      const common::Date date = parse_date_bound(value, "mentions:" + value);
+      return Xapian::Query(schema::term(schema::kMentionedDatePrefix, date.iso()));
+    });
   }
+
+ private:
+  ParseProblem& problem_;
 };
 
 // "date:1987", "date:1987-03": a whole year or month.
 class DateProcessor : public Xapian::FieldProcessor {
  public:
-  Xapian::Query operator()(const std::string& value) override { return date_filter(value, value, "date:" + value); }
+  explicit DateProcessor(ParseProblem& problem) : problem_(problem) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return deferring_errors(problem_, [&] { return date_filter(value, value, "date:" + value); });
+  }
+
+ private:
+  ParseProblem& problem_;
 };
 
 // "date:2015-05-01..2015-05-31", "date:1987..", "date:..1987-03".
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  DateRangeProcessor() : Xapian::RangeProcessor(schema::kPublishedSlot, std::string(schema::kDateField) + ":") {}
+  explicit DateRangeProcessor(ParseProblem& problem)
+      : Xapian::RangeProcessor(schema::kPublishedSlot, std::string(schema::kDateField) + ":"), problem_(problem) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-    return date_filter(begin, end, "date:" + begin + ".." + end);
+    return deferring_errors(problem_, [&] { return date_filter(begin, end, "date:" + begin + ".." + end); });
   }
+
+ private:
+  ParseProblem& problem_;
 };
 
 // "-kerry" alone would be read as "kerry": Xapian's love/hate needs a positive
@@ -130,15 +174,16 @@ std::string parse_error_message(const std::string& query, const std::string& xap
 }  // namespace
 
 struct QueryBuilder::Processors {
-  explicit Processors(const Xapian::Database& database) : person(database) {}
+  explicit Processors(const Xapian::Database& database) : person(database, problem) {}
+  ParseProblem problem;
   PersonProcessor person;
-  PlaceProcessor place;
-  FacetProcessor source{schema::kSourcePrefix};
-  FacetProcessor topic{schema::kTopicPrefix};
-  FacetProcessor author{schema::kAuthorPrefix};
-  MentionProcessor mentions;
-  DateProcessor date;
-  DateRangeProcessor date_range;
+  PlaceProcessor place{problem};
+  FacetProcessor source{schema::kSourcePrefix, problem};
+  FacetProcessor topic{schema::kTopicPrefix, problem};
+  FacetProcessor author{schema::kAuthorPrefix, problem};
+  MentionProcessor mentions{problem};
+  DateProcessor date{problem};
+  DateRangeProcessor date_range{problem};
 };
 
 Xapian::Query person_filter(const Xapian::Database& database, const std::string& name) {
@@ -201,11 +246,19 @@ QueryBuilder::QueryBuilder(const Xapian::Database& database)
 QueryBuilder::~QueryBuilder() = default;
 
 Xapian::Query QueryBuilder::parse(const std::string& query) {
+  Xapian::Query parsed;
   try {
-    return parser_.parse_query(with_pure_exclusions(query), kParserFlags);
+    parsed = parser_.parse_query(with_pure_exclusions(query), kParserFlags);
   } catch (const Xapian::QueryParserError& e) {
+    processors_->problem.message.clear();
     throw QueryError(parse_error_message(query, e.get_msg()));
   }
+  if (!processors_->problem.message.empty()) {
+    const std::string message = std::move(processors_->problem.message);
+    processors_->problem.message.clear();
+    throw QueryError(message);
+  }
+  return parsed;
 }
 
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
