@@ -385,8 +385,7 @@ void compact(const DatabaseLayout& layout) {
   layout.remove_stale_generations();
 }
 
-std::string create_generation(const DatabaseLayout& layout) {
-  const std::string generation = layout.next_generation();
+void create_generation(const std::string& generation) {
   try {
     Xapian::WritableDatabase database(generation, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
     database.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
@@ -394,7 +393,6 @@ std::string create_generation(const DatabaseLayout& layout) {
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot create " + generation + ": " + e.get_description());
   }
-  return generation;
 }
 
 void index_into(const std::string& generation, const IndexOptions& options, const InputPlan& plan, bool fresh,
@@ -422,8 +420,9 @@ IndexSummary run_indexer(const IndexOptions& options) {
 
   IndexSummary summary;
   if (options.rebuild) {
-    const std::string generation = create_generation(layout);
+    const std::string generation = layout.next_generation();
     try {
+      create_generation(generation);
       index_into(generation, options, plan, true, summary);
     } catch (...) {
       std::error_code ignored;

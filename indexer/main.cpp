@@ -120,8 +120,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "dateline-index 0.1.0");
   app.add_option("PATH", options.inputs, "Files, directories (read recursively) or - for standard input");
   app.add_option("--db", options.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
-  app.add_option("--exclude", options.excludes, "Skip files in directories whose name or path matches GLOB")->type_name("GLOB")->expected(1)->allow_extra_args(false);
-  app.add_option("--delete", options.delete_ids, "Remove the article with this id (repeatable)")->type_name("ID")->expected(1)->allow_extra_args(false);
+  app.add_option("--exclude", options.excludes, "Skip files in directories whose name or path matches GLOB")->type_name("GLOB")->allow_extra_args(false);
+  app.add_option("--delete", options.delete_ids, "Remove the article with this id (repeatable)")->type_name("ID")->allow_extra_args(false);
   app.add_option("--delete-from", command.delete_from, "Remove the articles whose ids FILE lists, one a line (- for stdin)")->type_name("FILE");
   app.add_flag("--prune", options.prune, "Remove articles whose source file is gone from a directory input");
   app.add_flag("--rebuild", options.rebuild, "Build a fresh database beside the live one and switch to it atomically");

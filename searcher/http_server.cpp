@@ -4,10 +4,13 @@
 #include <dateline/searcher.h>
 
 #include "exit_codes.h"
+#include "text_utils.h"
 
 #include <httplib.h>
 
+#include <cctype>
 #include <csignal>
+#include <map>
 #include <optional>
 #include <pthread.h>
 #include <thread>
@@ -17,45 +20,83 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
-std::size_t number_parameter(const httplib::Request& request, const char* name, std::size_t fallback) {
-  if (!request.has_param(name)) return fallback;
-  const std::string value = request.get_param_value(name);
-  try {
-    std::size_t used = 0;
-    const unsigned long long number = std::stoull(value, &used);
-    if (used == value.size()) return static_cast<std::size_t>(number);
-  } catch (const std::exception&) {
+// Query parameters as browsers send them (application/x-www-form-urlencoded,
+// where "+" is a space), decoded from the raw request target.
+class Parameters {
+ public:
+  explicit Parameters(const std::string& target) {
+    const std::size_t question = target.find('?');
+    if (question == std::string::npos) return;
+    for (const std::string& pair : common::split(target.substr(question + 1), '&')) {
+      if (pair.empty()) continue;
+      const std::size_t equals = pair.find('=');
+      values_.emplace(decode(pair.substr(0, equals)), equals == std::string::npos ? "" : decode(pair.substr(equals + 1)));
+    }
   }
-  throw UsageError(std::string(name) + ": expected a non-negative number, got '" + value + "'");
-}
 
-std::vector<std::string> all_values(const httplib::Request& request, const char* name) {
-  std::vector<std::string> values;
-  for (std::size_t i = 0; i < request.get_param_value_count(name); ++i) values.push_back(request.get_param_value(name, i));
-  return values;
-}
+  bool has(const std::string& name) const { return values_.count(name) > 0; }
+  std::string get(const std::string& name) const {
+    const auto it = values_.find(name);
+    return it == values_.end() ? std::string() : it->second;
+  }
+  std::vector<std::string> all(const std::string& name) const {
+    std::vector<std::string> found;
+    for (auto [it, end] = values_.equal_range(name); it != end; ++it) found.push_back(it->second);
+    return found;
+  }
+  std::size_t number(const std::string& name, std::size_t fallback) const {
+    if (!has(name)) return fallback;
+    const std::string value = get(name);
+    try {
+      std::size_t used = 0;
+      const unsigned long long number = std::stoull(value, &used);
+      if (used == value.size() && value.front() != '-') return static_cast<std::size_t>(number);
+    } catch (const std::exception&) {
+    }
+    throw UsageError(name + ": expected a non-negative number, got '" + value + "'");
+  }
 
-SortOrder sort_parameter(const httplib::Request& request) {
-  const std::string sort = request.has_param("sort") ? request.get_param_value("sort") : "relevance";
+ private:
+  static std::string decode(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '+') {
+        out += ' ';
+      } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+                 std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+        out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        out += text[i];
+      }
+    }
+    return out;
+  }
+
+  std::multimap<std::string, std::string> values_;
+};
+
+SortOrder sort_parameter(const Parameters& parameters) {
+  const std::string sort = parameters.has("sort") ? parameters.get("sort") : "relevance";
   if (sort == "relevance") return SortOrder::kRelevance;
   if (sort == "newest") return SortOrder::kNewest;
   if (sort == "oldest") return SortOrder::kOldest;
   throw UsageError("sort: expected relevance, newest or oldest, got '" + sort + "'");
 }
 
-SearchRequest search_request(const httplib::Request& request) {
+SearchRequest search_request(const Parameters& parameters) {
   SearchRequest search;
-  search.query = request.get_param_value("q");
-  search.limit = number_parameter(request, "limit", search.limit);
-  search.offset = number_parameter(request, "offset", 0);
-  search.sort = sort_parameter(request);
-  search.people = all_values(request, "person");
-  search.places = all_values(request, "place");
-  search.sources = all_values(request, "source");
-  search.from = request.get_param_value("from");
-  search.to = request.get_param_value("to");
-  search.facet_limit = number_parameter(request, "facets", 0);
-  search.explain = request.has_param("explain") && request.get_param_value("explain") != "0";
+  search.query = parameters.get("q");
+  search.limit = parameters.number("limit", search.limit);
+  search.offset = parameters.number("offset", 0);
+  search.sort = sort_parameter(parameters);
+  search.people = parameters.all("person");
+  search.places = parameters.all("place");
+  search.sources = parameters.all("source");
+  search.from = parameters.get("from");
+  search.to = parameters.get("to");
+  search.facet_limit = parameters.number("facets", 0);
+  search.explain = parameters.has("explain") && parameters.get("explain") != "0";
   return search;
 }
 
@@ -98,12 +139,13 @@ void serve(const ServerOptions& options, const std::function<void(const std::str
   httplib::Server server;
   const std::string database = options.database;
   server.Get("/search", [database](const httplib::Request& request, httplib::Response& response) {
-    respond(response, [&] { return to_json(thread_searcher(database).search(search_request(request))); });
+    respond(response, [&] { return to_json(thread_searcher(database).search(search_request(Parameters(request.target)))); });
   });
   server.Get("/article", [database](const httplib::Request& request, httplib::Response& response) {
     respond(response, [&] {
-      if (!request.has_param("id")) throw UsageError("id: missing");
-      return to_json(thread_searcher(database).article(request.get_param_value("id")));
+      const Parameters parameters(request.target);
+      if (!parameters.has("id")) throw UsageError("id: missing");
+      return to_json(thread_searcher(database).article(parameters.get("id")));
     });
   });
   server.Get("/health", [database](const httplib::Request&, httplib::Response& response) {

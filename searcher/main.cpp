@@ -104,9 +104,9 @@ int main(int argc, char** argv) {
   app.add_option("--offset", request.offset, "Skip this many results (pagination)");
   app.add_option("--sort", command.sort, "Order: relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))->capture_default_str();
-  app.add_option("--person", request.people, "Only articles about this person (repeatable)")->type_name("NAME")->expected(1)->allow_extra_args(false);
-  app.add_option("--place", request.places, "Only articles about this place (repeatable)")->type_name("NAME")->expected(1)->allow_extra_args(false);
-  app.add_option("--source", request.sources, "Only articles from this source (repeatable)")->type_name("NAME")->expected(1)->allow_extra_args(false);
+  app.add_option("--person", request.people, "Only articles about this person (repeatable)")->type_name("NAME")->allow_extra_args(false);
+  app.add_option("--place", request.places, "Only articles about this place (repeatable)")->type_name("NAME")->allow_extra_args(false);
+  app.add_option("--source", request.sources, "Only articles from this source (repeatable)")->type_name("NAME")->allow_extra_args(false);
   app.add_option("--from", request.from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
   app.add_option("--to", request.to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
   app.add_flag("--facets{10}", request.facet_limit, "Count people, places, sources, topics and dates over all matches; --facets=N for the top N");

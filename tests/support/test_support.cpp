@@ -194,6 +194,12 @@ Process::~Process() {
 
 void Process::kill(int signal) { ::kill(pid_, signal); }
 
+bool Process::running() const {
+  if (waited_) return false;
+  siginfo_t info{};
+  return waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == 0;
+}
+
 int Process::wait() {
   if (!waited_) {
     waitpid(pid_, &status_, 0);
@@ -221,6 +227,29 @@ nlohmann::json parse_json(const std::string& text) {
     FAIL("not JSON (" << e.what() << "): " << text.substr(0, 2000));
   }
   return {};
+}
+
+std::string generated_articles(int first, int count, const std::string& prefix) {
+  static const char* const kPlaces[] = {"Geneva", "Lisbon", "Nairobi", "Oslo", "Santiago", "Manila", "Dublin", "Cairo"};
+  static const char* const kWords[] = {"harbour", "council", "budget", "railway", "election", "drought", "festival",
+                                       "tariff", "vaccine", "museum", "strike", "satellite", "orchard", "glacier"};
+  std::string lines;
+  for (int n = first; n < first + count; ++n) {
+    const std::string place = kPlaces[n % 8];
+    const std::string word = kWords[n % 14];
+    std::string body;
+    for (int sentence = 0; sentence < 8; ++sentence) {
+      body += "Officials in " + place + " discussed the " + word + " plan number " + std::to_string(n) +
+              " on day " + std::to_string(sentence) + ", and " + kWords[(n + sentence) % 14] + " experts agreed. ";
+    }
+    nlohmann::json article = {{"id", prefix + "-" + std::to_string(n)},
+                              {"title", "Report " + std::to_string(n) + " on the " + word + " in " + place},
+                              {"date", "2020-" + std::string(n % 12 < 9 ? "0" : "") + std::to_string(n % 12 + 1) + "-15"},
+                              {"source", "Generated Wire"},
+                              {"body", body}};
+    lines += article.dump() + "\n";
+  }
+  return lines;
 }
 
 nlohmann::json index(const std::string& database, const std::vector<std::string>& arguments, int expected_exit) {

@@ -52,6 +52,8 @@ class Process {
   Process& operator=(const Process&) = delete;
   pid_t pid() const { return pid_; }
   void kill(int signal);
+  // True until the program exits (it is not reaped, so wait() still reports how).
+  bool running() const;
   // Exit code, or 128 + signal.
   int wait();
 
@@ -77,6 +79,10 @@ nlohmann::json index(const std::string& database, const std::vector<std::string>
 nlohmann::json search(const std::string& database, const std::vector<std::string>& arguments, int expected_exit = 0);
 
 nlohmann::json parse_json(const std::string& text);
+
+// `count` made-up dated articles as JSON Lines, ids "<prefix>-<n>" from `first`,
+// about a kilobyte each, so indexing them takes measurable time.
+std::string generated_articles(int first, int count, const std::string& prefix = "gen");
 
 }  // namespace dateline::test
 
