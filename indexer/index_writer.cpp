@@ -28,10 +28,12 @@ auto guarded(const std::string& what, Operation operation) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& generation, std::size_t batch_size)
+IndexWriter::IndexWriter(const std::string& generation, std::size_t batch_size,
+                         std::chrono::milliseconds commit_interval)
     : database_(guarded("cannot open the database for writing",
                         [&] { return Xapian::WritableDatabase(generation, Xapian::DB_OPEN); })),
-      batch_size_(batch_size == 0 ? 1 : batch_size) {}
+      batch_size_(batch_size == 0 ? 1 : batch_size),
+      commit_interval_(commit_interval) {}
 
 IndexWriter::~IndexWriter() {
   if (!in_batch_) return;
@@ -49,7 +51,9 @@ void IndexWriter::before_change() {
 }
 
 void IndexWriter::after_change() {
-  if (++changes_in_batch_ >= batch_size_) commit();
+  ++changes_in_batch_;
+  const bool at_boundary = changes_in_batch_ % batch_size_ == 0;
+  if (at_boundary && std::chrono::steady_clock::now() - last_commit_ >= commit_interval_) commit();
 }
 
 IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
@@ -115,6 +119,7 @@ void IndexWriter::commit() {
   in_batch_ = false;
   changes_in_batch_ = 0;
   ++batches_committed_;
+  last_commit_ = std::chrono::steady_clock::now();
 }
 
 std::vector<std::string> IndexWriter::source_files_under(const std::string& directory) const {

@@ -1,13 +1,18 @@
 #pragma once
 // The single writer of a database generation. Changes are grouped in batches,
 // each one Xapian transaction: a batch is on disk entirely or not at all, so a
-// crash or a full disk never leaves half a batch. Spelling data follows the
-// documents: words of replaced and deleted articles are taken out again.
+// crash or a full disk never leaves half a batch. Commits happen at batch
+// boundaries, but no sooner than `commit_interval` after the previous one: a
+// Xapian reader loses its revision when two commits overtake a search, so a
+// writer committing every few milliseconds would starve searches. Spelling
+// data follows the documents: words of replaced and deleted articles are taken
+// out again.
 
 #include "document_builder.h"
 
 #include <xapian.h>
 
+#include <chrono>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,7 +23,7 @@ class IndexWriter {
  public:
   enum class Change { kAdded, kUpdated };
 
-  IndexWriter(const std::string& generation, std::size_t batch_size);
+  IndexWriter(const std::string& generation, std::size_t batch_size, std::chrono::milliseconds commit_interval);
   // Cancels an unfinished batch: only what commit() wrote survives.
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -48,6 +53,8 @@ class IndexWriter {
 
   Xapian::WritableDatabase database_;
   std::size_t batch_size_;
+  std::chrono::milliseconds commit_interval_;
+  std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   std::size_t changes_in_batch_ = 0;
   std::size_t batches_committed_ = 0;
   bool in_batch_ = false;

@@ -399,7 +399,7 @@ void index_into(const std::string& generation, const IndexOptions& options, cons
                 IndexSummary& summary) {
   if (!fresh) check_schema(generation);
   const auto known_hashes = fresh ? std::unordered_set<std::string>{} : known_content_hashes(generation);
-  IndexWriter writer(generation, options.batch_size);
+  IndexWriter writer(generation, options.batch_size, options.commit_interval);
   Pipeline pipeline(options, plan, known_hashes, writer, summary);
   if (!plan.files.empty()) pipeline.run();
   delete_articles(options.delete_ids, writer, summary);

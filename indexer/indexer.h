@@ -6,6 +6,7 @@
 
 #include "reader.h"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -28,7 +29,8 @@ struct IndexOptions {
   bool prune = false;                       // remove articles whose source is gone from a directory input
   bool rebuild = false;                     // build a new generation and switch to it atomically
   bool compact = false;                     // compact the database at the end
-  std::size_t batch_size = 1000;            // articles per commit
+  std::size_t batch_size = 1000;            // articles per commit (a multiple, when commits would come too fast)
+  std::chrono::milliseconds commit_interval{200};  // least time between commits; 0: every batch
   unsigned threads = 0;                     // extraction workers; 0: one per core
   std::size_t max_article_bytes = 8u << 20;
   double wait_seconds = 0;                  // wait this long for another indexer's lock

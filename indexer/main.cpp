@@ -22,6 +22,7 @@ constexpr std::size_t kShownProblems = 20;
 struct CommandLine {
   indexer::IndexOptions options;
   std::string delete_from;
+  unsigned commit_interval_ms = 200;
   bool stats = false;
   bool json = false;
   bool quiet = false;
@@ -74,6 +75,7 @@ int run(const CommandLine& command) {
     return kExitOk;
   }
   indexer::IndexOptions options = command.options;
+  options.commit_interval = std::chrono::milliseconds(command.commit_interval_ms);
   if (!command.delete_from.empty()) {
     for (std::string& id : read_ids(command.delete_from)) options.delete_ids.push_back(std::move(id));
   }
@@ -128,6 +130,9 @@ int main(int argc, char** argv) {
   app.add_flag("--compact", options.compact, "Compact the database when done");
   app.add_flag("--stats", command.stats, "Show the database's size, counts and last update, and exit");
   app.add_option("--batch", options.batch_size, "Articles per commit")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--commit-interval", command.commit_interval_ms,
+                 "Least milliseconds between commits, so searches running meanwhile keep their revision (0: every batch)")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
   app.add_option("--threads", options.threads, "Extraction threads (default: one per core)");
   app.add_option("--max-article-bytes", options.max_article_bytes, "Reject articles larger than this")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--wait", options.wait_seconds, "Wait up to SECONDS for another indexer to finish")->type_name("SECONDS")->check(CLI::NonNegativeNumber);

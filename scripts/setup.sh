@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages Dateline needs, skipping those already installed.
 #   scripts/setup.sh          what building and running need
 #   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers)
+#   scripts/setup.sh --bench  also what the benchmarks need (GNU time)
 set -euo pipefail
 
 packages=(
@@ -10,9 +11,10 @@ packages=(
   libgeonames-dev iso-codes wamerican
   catch2
 )
-if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(clang libclang-rt-14-dev)
-fi
+case "${1:-}" in
+  --tests) packages+=(clang libclang-rt-14-dev) ;;
+  --bench) packages+=(time) ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

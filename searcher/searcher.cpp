@@ -26,7 +26,8 @@ constexpr Xapian::doccount kFacetScanLimit = 100000;
 // Totals are counted exactly when the query matches fewer articles than this.
 constexpr Xapian::doccount kExactTotalLimit = 1000;
 constexpr std::size_t kMaxLimit = 10000;
-constexpr int kAttemptsOnModifiedDatabase = 3;
+// The indexer spaces its commits (--commit-interval), so a retry or two suffices.
+constexpr int kAttemptsOnModifiedDatabase = 5;
 
 constexpr const char* kHighlightStart = "\x01";
 constexpr const char* kHighlightEnd = "\x02";

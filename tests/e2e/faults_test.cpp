@@ -33,7 +33,8 @@ void write_archive(const std::string& directory) {
 }
 
 std::vector<std::string> index_command(const std::string& database, const std::string& archive) {
-  return {test::index_binary(), "--db", database, "--batch", std::to_string(kBatch), "--quiet", archive};
+  // Commit every batch, however fast, so that kills can land between any two batches.
+  return {test::index_binary(), "--db", database, "--batch", std::to_string(kBatch), "--commit-interval", "0", "--quiet", archive};
 }
 
 // Documents in the database, or 0 when the kill came before it existed.

@@ -153,6 +153,7 @@ TEST_CASE("Searches keep answering while the indexer commits", "[reindex]") {
   int in_process = 0;
   int by_process = 0;
   int failures = 0;
+  std::string problems;
   std::uint64_t last_total = 0;
   bool totals_only_grow = true;
   for (int round = 0; round < 400 && (in_process < 50 || waitpid(indexer.pid(), nullptr, WNOHANG) == 0); ++round) {
@@ -167,14 +168,20 @@ TEST_CASE("Searches keep answering while the indexer commits", "[reindex]") {
       ++in_process;
     } catch (const std::exception& e) {
       ++failures;
-      UNSCOPED_INFO("search failed: " << e.what());
+      problems += std::string("search failed: ") + e.what() + "\n";
     }
     if (round % 10 == 0) {
       const auto result = test::run({test::search_binary(), "--db", dir / "db", "--json", "-n", "3", "officials"});
-      if (result.exit_code == 0) ++by_process; else ++failures;
+      if (result.exit_code == 0) {
+        ++by_process;
+      } else {
+        ++failures;
+        problems += "dateline-search exited " + std::to_string(result.exit_code) + ": " + result.err;
+      }
     }
   }
   CHECK(indexer.wait() == 0);
+  INFO(problems);
   CHECK(failures == 0);
   CHECK(totals_only_grow);
   CHECK(in_process >= 50);

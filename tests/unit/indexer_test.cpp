@@ -20,6 +20,7 @@ indexer::IndexSummary index_paths(const std::string& database, std::vector<std::
   options.database = database;
   options.inputs = std::move(inputs);
   options.batch_size = 7;
+  options.commit_interval = std::chrono::milliseconds(0);
   if (adjust) adjust(options);
   return indexer::run_indexer(options);
 }
