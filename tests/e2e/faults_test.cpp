@@ -140,9 +140,10 @@ TEST_CASE("kill -9 during a rebuild leaves the live database as it was", "[fault
     test::Process rebuild(command);
     std::this_thread::sleep_for(std::chrono::duration<double>(full_run * fraction));
     rebuild.kill(SIGKILL);
-    const int exit_code = rebuild.wait();
+    rebuild.wait();
+    // The old database, or the complete new one if the kill came after the switch: never a mix.
     const int documents = check_consistent(dir / "db");
-    CHECK((documents == 50 || (exit_code == 0 && documents == kArticles)));
+    CHECK((documents == 50 || documents == kArticles));
   }
   REQUIRE(test::run({test::index_binary(), "--db", dir / "db", "--rebuild", "--quiet", dir / "in"}).exit_code == 0);
   CHECK(check_consistent(dir / "db") == kArticles);
