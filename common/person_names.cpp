@@ -46,13 +46,7 @@ std::string without_possessive(std::string word) {
 
 bool is_name_particle(std::string_view word) { return particles().count(word) > 0; }
 
-std::vector<std::string> name_words(std::string_view name) {
-  std::vector<std::string> words;
-  for (std::string& word : split(collapse_whitespace(name), ' ')) {
-    if (!word.empty()) words.push_back(std::move(word));
-  }
-  return words;
-}
+std::vector<std::string> name_words(std::string_view name) { return split_whitespace(name); }
 
 std::string canonical_person_name(std::string_view name) {
   std::vector<std::string> words = name_words(name);

@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "text_utils.h"
+
 #include <xxhash.h>
 
 #include <cstdio>
@@ -38,16 +40,8 @@ std::string join_list(const std::vector<std::string>& values) {
 }
 
 std::vector<std::string> split_list(std::string_view value) {
-  std::vector<std::string> values;
-  if (value.empty()) return values;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = value.find(kListSeparator, start);
-    values.emplace_back(value.substr(start, end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return values;
+  if (value.empty()) return {};
+  return common::split(value, kListSeparator);
 }
 
 }  // namespace dateline::schema

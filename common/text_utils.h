@@ -29,6 +29,8 @@ std::string title_case(std::string_view text);
 std::string_view trim(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
+// The words of a text: runs of non-space characters.
+std::vector<std::string> split_whitespace(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 bool starts_with(std::string_view text, std::string_view prefix);

@@ -70,6 +70,11 @@ void DatabaseLayout::create() const {
   fs::create_directories(directory_, error);
   if (error) throw DatabaseError("cannot create " + directory_ + ": " + error.message());
   const std::string generation = next_generation();
+  create_generation(generation);
+  switch_to(generation);
+}
+
+void DatabaseLayout::create_generation(const std::string& generation) const {
   try {
     Xapian::WritableDatabase database(generation, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     database.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
@@ -77,7 +82,6 @@ void DatabaseLayout::create() const {
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot create a database in " + generation + ": " + e.get_description());
   }
-  switch_to(generation);
 }
 
 std::string DatabaseLayout::live_generation() const {

@@ -27,6 +27,8 @@ class DatabaseLayout {
 
   std::string live_generation() const;  // absolute path of the generation the stub names
   std::string next_generation() const;  // path for a new generation (not created)
+  // Creates an empty glass database at `generation`, stamped with the schema version.
+  void create_generation(const std::string& generation) const;
   // Points the stub at `generation` atomically (write, fsync, rename, fsync directory).
   void switch_to(const std::string& generation) const;
   // Deletes generations the stub does not name: leftovers of crashed rebuilds

@@ -385,16 +385,6 @@ void compact(const DatabaseLayout& layout) {
   layout.remove_stale_generations();
 }
 
-void create_generation(const std::string& generation) {
-  try {
-    Xapian::WritableDatabase database(generation, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-    database.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
-    database.commit();
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError("cannot create " + generation + ": " + e.get_description());
-  }
-}
-
 void index_into(const std::string& generation, const IndexOptions& options, const InputPlan& plan, bool fresh,
                 IndexSummary& summary) {
   if (!fresh) check_schema(generation);
@@ -422,7 +412,7 @@ IndexSummary run_indexer(const IndexOptions& options) {
   if (options.rebuild) {
     const std::string generation = layout.next_generation();
     try {
-      create_generation(generation);
+      layout.create_generation(generation);
       index_into(generation, options, plan, true, summary);
     } catch (...) {
       std::error_code ignored;

@@ -135,7 +135,7 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
 // "-kerry" alone would be read as "kerry": Xapian's love/hate needs a positive
 // term. A query of exclusions only is rewritten as NOT clauses.
 std::string with_pure_exclusions(const std::string& query) {
-  const std::vector<std::string> words = common::name_words(query);
+  const std::vector<std::string> words = common::split_whitespace(query);
   if (words.empty() || query.find('"') != std::string::npos) return query;
   for (const std::string& word : words) {
     if (word.size() < 2 || word[0] != '-') return query;
@@ -153,7 +153,7 @@ std::string parse_error_message(const std::string& query, const std::string& xap
     const std::string rest = xapian_message.substr(syntax.size());
     const std::string op = rest.substr(0, rest.find(' '));
     message += op + " needs an expression on both sides";
-    const std::vector<std::string> words = common::name_words(query);
+    const std::vector<std::string> words = common::split_whitespace(query);
     std::size_t column = 0;
     std::size_t searched = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {

@@ -20,11 +20,6 @@ struct CorpusDatabase {
 
 json show(const std::string& database, const std::string& id) { return test::search(database, {"--show", id}); }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 bool has(const json& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -62,7 +57,7 @@ TEST_CASE("A phrase query matches only articles with the exact phrase", "[search
   CHECK(phrase["total"] <= words["total"]);
   for (const json& hit : phrase["results"]) {
     const json article = show(db.path, hit["id"]);
-    CHECK(lower(article["title"].get<std::string>() + " " + article["body"].get<std::string>()).find("central bank") !=
+    CHECK(test::lower(article["title"].get<std::string>() + " " + article["body"].get<std::string>()).find("central bank") !=
           std::string::npos);
   }
 }

@@ -54,11 +54,6 @@ const std::map<std::string, common::Article>& stored_articles() {
 
 json search(std::vector<std::string> arguments) { return test::search(kDatabase, arguments); }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::map<std::string, int> facet_counts(const json& values) {
   std::map<std::string, int> counts;
   for (const json& value : values) counts[value["value"]] = value["count"];
@@ -137,7 +132,7 @@ TEST_CASE("A phrase query on Reuters matches only articles with the exact phrase
   for (const json& hit : response["results"]) {
     const common::Article& article = stored_articles().at(hit["id"]);
     CAPTURE(article.id);
-    CHECK(lower(common::collapse_whitespace(article.title + " " + article.body)).find("cocoa exports") != std::string::npos);
+    CHECK(test::lower(common::collapse_whitespace(article.title + " " + article.body)).find("cocoa exports") != std::string::npos);
   }
 }
 

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -219,6 +221,11 @@ std::string shared_corpus_dir() {
 }
 
 bool have_shared_corpus() { return !shared_corpus_dir().empty(); }
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
 
 nlohmann::json parse_json(const std::string& text) {
   try {

@@ -80,6 +80,9 @@ nlohmann::json search(const std::string& database, const std::vector<std::string
 
 nlohmann::json parse_json(const std::string& text);
 
+// ASCII lower case, for comparing text in assertions.
+std::string lower(std::string text);
+
 // `count` made-up dated articles as JSON Lines, ids "<prefix>-<n>" from `first`,
 // about a kilobyte each, so indexing them takes measurable time.
 std::string generated_articles(int first, int count, const std::string& prefix = "gen");

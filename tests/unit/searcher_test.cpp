@@ -13,11 +13,6 @@ using test::request_for;
 
 namespace {
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::vector<std::string> ids(const SearchResponse& response) {
   std::vector<std::string> result;
   for (const Hit& hit : response.results) result.push_back(hit.id);
@@ -60,7 +55,7 @@ TEST_CASE("A phrase matches only articles with the exact phrase", "[searcher]") 
   REQUIRE(phrase.total == 1);
   for (const Hit& hit : phrase.results) {
     const auto article = searcher.article(hit.id);
-    CHECK(lower(article.title + " " + article.body).find("talks resume") != std::string::npos);
+    CHECK(test::lower(article.title + " " + article.body).find("talks resume") != std::string::npos);
   }
 }
 
@@ -70,7 +65,7 @@ TEST_CASE("Wildcards and title: fields", "[searcher]") {
   CHECK(searcher.search(request_for("rotter*")).total == 1);
   const auto titled = searcher.search(request_for("title:cocoa", 50));
   REQUIRE(titled.total == 2);
-  for (const Hit& hit : titled.results) CHECK(lower(hit.title).find("cocoa") != std::string::npos);
+  for (const Hit& hit : titled.results) CHECK(test::lower(hit.title).find("cocoa") != std::string::npos);
 }
 
 TEST_CASE("Place, person, source and date filters return only matching articles", "[searcher]") {
