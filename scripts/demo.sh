@@ -12,7 +12,8 @@ index=build/release/indexer/dateline-index
 search=build/release/searcher/dateline-search
 export DATELINE_DB="$root/build/demo.db"
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+if [[ -t 1 && -z "${NO_COLOR:-}" ]]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+step() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; "$@"; }
 
 step "$index" --rebuild corpus/
 step "$index" --stats

@@ -29,6 +29,18 @@ TEST_CASE("The human summary goes to stdout, no progress bar off a terminal", "[
   CHECK_THAT(result.err, Catch::Contains("warning: ") && Catch::Contains("march-2020.sgm:65"));
 }
 
+TEST_CASE("On a terminal a progress line shows articles, rate and ETA, then gives way to the summary", "[index_cli]") {
+  test::TempDir dir;
+  test::write_file(dir / "in/a.jsonl", test::generated_articles(0, 3000));
+  const auto result = test::run_in_terminal({test::index_binary(), "--db", dir / "db", "--batch", "100", dir / "in"});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains(" articles  ") && Catch::Contains("/s  ") && Catch::Contains(" MB/s") &&
+                             Catch::Contains("%  ETA ") && Catch::Contains("\r\033[K"));
+  CHECK_THAT(result.out, Catch::Contains("3,000 added"));
+  const auto quiet = test::run_in_terminal({test::index_binary(), "--db", dir / "db", "--quiet", dir / "in"});
+  CHECK(quiet.out.empty());
+}
+
 TEST_CASE("Articles can come from standard input", "[index_cli]") {
   test::TempDir dir;
   const auto result = test::run({test::index_binary(), "--db", dir / "db", "--json", "-"},
