@@ -101,10 +101,13 @@ Article article_from_object(const json& object, const ReadContext& context, std:
 }
 
 // nlohmann's message counts lines inside the one-line document; the column is what helps.
-std::string parse_error_reason(const json::parse_error& error) {
+// Besides syntax errors, parsing throws other exceptions (a number too large: out_of_range).
+std::string parse_error_reason(const json::exception& error) {
   const std::string what = error.what();
   const std::size_t column = what.find("column ");
-  return "invalid JSON at " + (column == std::string::npos ? what : what.substr(column));
+  if (column != std::string::npos) return "invalid JSON at " + what.substr(column);
+  const std::size_t bracket = what.find("] ");
+  return "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
 }
 
 }  // namespace
@@ -129,7 +132,7 @@ void JsonlReader::read(ByteSource& source, const ReadContext& context, ArticleSi
       json object;
       try {
         object = json::parse(line);
-      } catch (const json::parse_error& e) {
+      } catch (const json::exception& e) {
         sink.reject({context.display_name, number, parse_error_reason(e)});
         continue;
       }

@@ -64,6 +64,18 @@ TEST_CASE("Bad lines are rejected with their line number, good ones kept", "[jso
   CHECK(sink.warnings[0].line == 9);
 }
 
+TEST_CASE("A number too large for JSON is a bad line, not a crash", "[jsonl_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "numbers.jsonl", "{\"id\": \"a\", \"title\": \"x\", \"rank\": 1e99999}\n" +
+                                              std::string("{\"id\": \"b\", \"title\": \"fine\"}\n"));
+  const auto sink = test::read_path(dir / "numbers.jsonl", InputFormat::kJsonLines);
+  REQUIRE(sink.articles.size() == 1);
+  CHECK(sink.articles[0].id == "b");
+  REQUIRE(sink.rejected.size() == 1);
+  CHECK(sink.rejected[0].line == 1);
+  CHECK_THAT(sink.rejected[0].reason, Catch::StartsWith("invalid JSON: number overflow"));
+}
+
 TEST_CASE("Invalid UTF-8 in a line is repaired, not fatal", "[jsonl_reader]") {
   test::TempDir dir;
   test::write_file(dir / "latin.jsonl", "{\"id\": \"x\", \"title\": \"Caf\xe9\", \"body\": \"b\"}\n");
