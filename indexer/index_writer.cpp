@@ -118,7 +118,6 @@ void IndexWriter::commit() {
   });
   in_batch_ = false;
   changes_in_batch_ = 0;
-  ++batches_committed_;
   last_commit_ = std::chrono::steady_clock::now();
 }
 

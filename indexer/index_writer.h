@@ -41,8 +41,6 @@ class IndexWriter {
 
   // Writes the open batch and the time of this update. Throws DatabaseError.
   void commit();
-  // Batches committed so far, for progress reports.
-  std::size_t batches_committed() const { return batches_committed_; }
   Xapian::doccount document_count() const { return database_.get_doccount(); }
 
  private:
@@ -56,7 +54,6 @@ class IndexWriter {
   std::chrono::milliseconds commit_interval_;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   std::size_t changes_in_batch_ = 0;
-  std::size_t batches_committed_ = 0;
   bool in_batch_ = false;
   std::unordered_map<std::string, long> spelling_changes_;
 };

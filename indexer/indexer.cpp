@@ -96,6 +96,7 @@ class Pipeline {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = options_.threads > 0 ? options_.threads : cores;
     active_workers_ = workers;
+    extractor_.emplace();  // loads the gazetteer: only runs that read input pay for it
     std::thread reader([this] { guard([this] { read_inputs(); }); });
     std::vector<std::thread> pool;
     for (unsigned i = 0; i < workers; ++i) pool.emplace_back([this] { guard([this] { prepare(); }); });
@@ -209,7 +210,7 @@ class Pipeline {
         prepared.kind = PreparedItem::Kind::kUnchanged;
         return;
       }
-      extractor_.complete(article);
+      extractor_->complete(article);
       prepared.indexed = builder.build(article, hash);
       prepared.kind = PreparedItem::Kind::kIndex;
     } catch (const std::exception& e) {
@@ -261,13 +262,11 @@ class Pipeline {
       ++summary_.unchanged;
       return;
     }
-    const std::size_t batches = writer_.batches_committed();
     if (writer_.replace(std::move(*item.indexed)) == IndexWriter::Change::kAdded) {
       ++summary_.added;
     } else {
       ++summary_.updated;
     }
-    if (options_.on_commit && writer_.batches_committed() != batches) options_.on_commit(writer_.batches_committed());
   }
 
   void report_progress() {
@@ -320,7 +319,7 @@ class Pipeline {
   const std::unordered_set<std::string>& known_hashes_;
   IndexWriter& writer_;
   IndexSummary& summary_;
-  const common::FacetExtractor extractor_;
+  std::optional<const common::FacetExtractor> extractor_;
   const Clock::time_point started_ = Clock::now();
 
   BoundedQueue<ReadItem> read_queue_;

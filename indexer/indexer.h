@@ -35,7 +35,6 @@ struct IndexOptions {
   std::size_t max_article_bytes = 8u << 20;
   double wait_seconds = 0;                  // wait this long for another indexer's lock
   std::function<void(const Progress&)> on_progress;  // called from the writer thread
-  std::function<void(std::size_t batches)> on_commit;  // after each committed batch
 };
 
 struct IndexSummary {
