@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace dateline::common {
@@ -237,6 +238,15 @@ SortableRange sortable_range(const Date& date) {
   const int first_day = date.day ? date.day : 1;
   const int last_day = date.day ? date.day : days_in_month(date.year, last_month);
   return {Date{date.year, first_month, first_day}.sortable(), Date{date.year, last_month, last_day}.sortable()};
+}
+
+std::string utc_timestamp_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
 }
 
 }  // namespace dateline::common

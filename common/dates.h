@@ -53,4 +53,7 @@ struct SortableRange {
 };
 SortableRange sortable_range(const Date& date);
 
+// The current time in UTC, ISO 8601 to the second: "2026-11-22T10:00:00Z".
+std::string utc_timestamp_now();
+
 }  // namespace dateline::common

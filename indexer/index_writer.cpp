@@ -1,21 +1,11 @@
 #include "index_writer.h"
 
 #include <dateline/errors.h>
+#include "dates.h"
 #include "schema.h"
-
-#include <ctime>
 
 namespace dateline::indexer {
 namespace {
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
 
 template <typename Operation>
 auto guarded(const std::string& what, Operation operation) {
@@ -113,7 +103,7 @@ void IndexWriter::commit() {
   if (!in_batch_) return;
   guarded("cannot commit to the database", [&] {
     flush_spelling();
-    database_.set_metadata(std::string(schema::kLastUpdateKey), utc_now());
+    database_.set_metadata(std::string(schema::kLastUpdateKey), common::utc_timestamp_now());
     database_.commit_transaction();
   });
   in_batch_ = false;

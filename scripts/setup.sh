@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Dateline needs, skipping those already installed.
 #   scripts/setup.sh          what building and running need
-#   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers)
-#   scripts/setup.sh --bench  also what the benchmarks need (GNU time)
+#   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers,
+#                             Chromium and Node.js for the browser test)
+#   scripts/setup.sh --bench  also what the benchmarks need (GNU time, wrk, and the
+#                             peers: SQLite, Xapian's scriptindex and quest)
 set -euo pipefail
 
 packages=(
@@ -12,8 +14,12 @@ packages=(
   catch2
 )
 case "${1:-}" in
-  --tests) packages+=(clang libclang-rt-14-dev) ;;
-  --bench) packages+=(time) ;;
+  --tests)
+    packages+=(clang libclang-rt-14-dev chromium)
+    # A machine may have Node.js from elsewhere (NodeSource), whose npm clashes with Debian's.
+    if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
+    ;;
+  --bench) packages+=(time wrk sqlite3 libsqlite3-dev xapian-omega xapian-tools) ;;
 esac
 
 missing=()

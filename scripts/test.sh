@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run):
-#   1. Release build (GCC, -Werror), every unit and end-to-end test
+#   1. Release build (GCC, -Werror), every unit and end-to-end test, the installed
+#      package used by an outside program, the search page in headless Chromium
 #   2. clang build with AddressSanitizer + UndefinedBehaviorSanitizer, the same tests
 #   3. the libFuzzer targets of that build, each on its regression inputs, then fuzzing for a fixed time
 # End-to-end tests on ../shared/corpus skip with a message when it is absent.
@@ -13,6 +14,9 @@ jobs="$(nproc)"
 section() { printf '\n=== %s\n' "$*"; }
 
 bash scripts/setup.sh --tests
+if [[ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]]; then
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
 
 section "Release build and tests"
 bash scripts/build.sh build/release -DCMAKE_BUILD_TYPE=Release -DDATELINE_WERROR=ON

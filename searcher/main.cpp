@@ -1,6 +1,7 @@
 // dateline-search: parses options, calls the searcher library through its
-// public header, prints. Exit codes: 0 ok (also when nothing matched), 1 bad
-// usage, bad query or unknown --show id, 2 database missing or unreadable.
+// public header, prints; `dateline-search serve` runs the HTTP server. Exit
+// codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown
+// --show id, 2 database missing or unreadable, address in use.
 
 #include <dateline/search_json.h>
 #include <dateline/searcher.h>
@@ -25,7 +26,8 @@ struct CommandLine {
   SearchRequest request;
   std::string sort = "relevance";
   std::string show;
-  std::string serve;
+  std::string listen = "127.0.0.1:8080";
+  http::ServerOptions server;
   bool json = false;
 };
 
@@ -46,30 +48,16 @@ SortOrder sort_order(const std::string& name) {
   return SortOrder::kRelevance;
 }
 
-http::ServerOptions server_options(const CommandLine& command) {
-  http::ServerOptions options;
+int serve(const CommandLine& command) {
+  http::ServerOptions options = http::with_address(command.server, command.listen);
   options.database = command.database;
-  const std::string& address = command.serve;
-  const std::size_t colon = address.rfind(':');
-  const std::string port = colon == std::string::npos ? address : address.substr(colon + 1);
-  if (colon != std::string::npos && colon > 0) options.host = address.substr(0, colon);
-  try {
-    std::size_t used = 0;
-    options.port = std::stoi(port, &used);
-    if (used != port.size() || options.port < 0 || options.port > 65535) throw std::invalid_argument(port);
-  } catch (const std::exception&) {
-    throw UsageError("--serve: expected [HOST:]PORT, got '" + address + "'");
-  }
-  return options;
+  http::serve(options, [](const std::string& address) {
+    std::cout << "dateline-search: listening on http://" << address << std::endl;
+  });
+  return kExitOk;
 }
 
-int run(CommandLine& command) {
-  if (!command.serve.empty()) {
-    http::serve(server_options(command), [](const std::string& address) {
-      std::cout << "dateline-search: listening on http://" << address << std::endl;
-    });
-    return kExitOk;
-  }
+int search(CommandLine& command) {
   Searcher searcher(command.database);
   if (!command.show.empty()) {
     const StoredArticle article = searcher.article(command.show);
@@ -107,13 +95,23 @@ int main(int argc, char** argv) {
   app.add_option("--person", request.people, "Only articles about this person (repeatable)")->type_name("NAME")->allow_extra_args(false);
   app.add_option("--place", request.places, "Only articles about this place (repeatable)")->type_name("NAME")->allow_extra_args(false);
   app.add_option("--source", request.sources, "Only articles from this source (repeatable)")->type_name("NAME")->allow_extra_args(false);
+  app.add_option("--topic", request.topics, "Only articles on this topic (repeatable)")->type_name("NAME")->allow_extra_args(false);
   app.add_option("--from", request.from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
   app.add_option("--to", request.to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
   app.add_flag("--facets{10}", request.facet_limit, "Count people, places, sources, topics and dates over all matches; --facets=N for the top N");
   app.add_flag("--explain", request.explain, "Show the parsed query and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
-  app.add_option("--serve", command.serve, "Serve the JSON API over HTTP on [HOST:]PORT (default host 127.0.0.1)")->type_name("[HOST:]PORT");
+  CLI::App* serve_command = app.add_subcommand("serve", "Serve the search page and the JSON API over HTTP");
+  http::ServerOptions& server = command.server;
+  serve_command->add_option("--db", command.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
+  serve_command->add_option("--listen", command.listen, "Address to listen on (port 0: any free port)")
+      ->type_name("[HOST:]PORT")->capture_default_str();
+  serve_command->add_option("--threads", server.threads, "Worker threads (default: 8 per core, at least 32)");
+  serve_command->add_option("--timeout", server.timeout_seconds, "Seconds for socket reads/writes and for one search")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  serve_command->add_option("--max-limit", server.max_limit, "Largest limit= (and facets=) a request may ask for")->capture_default_str();
+  serve_command->add_flag("--quiet", [&server](std::int64_t) { server.access_log = false; }, "No access log");
   app.footer("Exit codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown id, 2 database missing or unreadable.");
   try {
     app.parse(argc, argv);
@@ -122,7 +120,7 @@ int main(int argc, char** argv) {
     return fail(command, e.what(), kExitBadInput);
   }
   try {
-    return run(command);
+    return serve_command->parsed() ? serve(command) : search(command);
   } catch (const UsageError& e) {
     return fail(command, e.what(), kExitBadInput);
   } catch (const std::exception& e) {

@@ -266,6 +266,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   for (const std::string& person : request.people) filters.push_back(person_filter(database_, person));
   for (const std::string& place : request.places) filters.push_back(place_filter(place));
   for (const std::string& source : request.sources) filters.push_back(facet_term(schema::kSourcePrefix, source));
+  for (const std::string& topic : request.topics) filters.push_back(facet_term(schema::kTopicPrefix, topic));
   if (!request.from.empty() || !request.to.empty()) {
     const std::string what = !request.from.empty() && !request.to.empty() ? "--from/--to" : !request.from.empty() ? "--from" : "--to";
     filters.push_back(date_filter(request.from, request.to, what));

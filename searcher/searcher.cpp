@@ -154,6 +154,7 @@ struct Searcher::Impl {
     const Xapian::Query query = builder->build(request);
     Xapian::Enquire enquire(database);
     enquire.set_query(query);
+    if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     Xapian::MultiValueKeyMaker by_date;
     if (request.sort == SortOrder::kRelevance) {
       enquire.set_sort_by_relevance_then_value(schema::kPublishedSlot, true);

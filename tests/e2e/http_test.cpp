@@ -1,4 +1,5 @@
-// dateline-search --serve: the JSON contract over HTTP, for web backends.
+// dateline-search serve: the JSON contract over HTTP, for web backends, and
+// the limits that keep any request from hurting the server.
 
 #include "test_support.h"
 
@@ -23,10 +24,11 @@ struct Server {
   std::unique_ptr<test::Process> process;
   int port = 0;
 
-  Server() {
+  explicit Server(const std::vector<std::string>& options = {}) {
     test::index(database, {test::corpus_dir()});
-    process = std::make_unique<test::Process>(
-        std::vector<std::string>{test::search_binary(), "--db", database, "--serve", "127.0.0.1:0"}, log);
+    std::vector<std::string> argv{test::search_binary(), "serve", "--db", database, "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), options.begin(), options.end());
+    process = std::make_unique<test::Process>(argv, log);
     const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)");
     for (int i = 0; i < 2000 && port == 0 && process->running(); ++i) {
       std::smatch match;
@@ -37,69 +39,191 @@ struct Server {
     REQUIRE(port > 0);
   }
 
-  httplib::Result get(const std::string& path) const {
+  httplib::Client client() const {
     httplib::Client client("127.0.0.1", port);
-    client.set_url_encode(false);  // send the query string as written, as a browser does
-    return client.Get(path.c_str());
+    client.set_url_encode(false);  // send the target as written, as a browser does
+    return client;
+  }
+  httplib::Result get(const std::string& path) const { return client().Get(path.c_str()); }
+
+  // The status and parsed body, failing the test when there is no answer or no JSON.
+  std::pair<int, json> get_json(const std::string& path) const {
+    const auto response = get(path);
+    REQUIRE(response);
+    CHECK(response->get_header_value("Content-Type") == "application/json");
+    return {response->status, test::parse_json(response->body)};
   }
 };
+
+std::string percent_encoded(const std::string& text) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// A request written byte for byte, for what no well-behaved client sends; the
+// answer is what arrives within two seconds (nothing when `answer` is false).
+std::string raw_request(int port, const std::string& request, bool answer = true) {
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  const timeval two_seconds{2, 0};
+  ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &two_seconds, sizeof two_seconds);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::send(socket, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
+  std::string received;
+  char buffer[4096];
+  while (answer) {
+    const ssize_t got = ::recv(socket, buffer, sizeof buffer, 0);
+    if (got <= 0) break;
+    received.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(socket);
+  return received;
+}
 
 }  // namespace
 
 TEST_CASE("Search over HTTP answers with exactly the CLI's JSON", "[http]") {
   Server server;
-  const auto plus = server.get("/search?q=a%2Bb");
-  REQUIRE(plus);
-  CHECK(test::parse_json(plus->body)["query"] == "a+b");
-  const auto response = server.get("/search?q=geneva+talks&facets=5&limit=2&sort=newest");
-  REQUIRE(response);
-  CHECK(response->status == 200);
-  CHECK(response->get_header_value("Content-Type") == "application/json");
+  CHECK(server.get_json("/api/search?q=a%2Bb").second["query"] == "a+b");
+  const auto [status, body] = server.get_json("/api/search?q=geneva+talks&facets=5&limit=2&sort=newest");
+  CHECK(status == 200);
   const json cli = test::search(server.database, {"--facets=5", "-n", "2", "--sort", "newest", "geneva talks"});
-  CHECK(test::parse_json(response->body) == cli);
+  CHECK(body == cli);
 }
 
-TEST_CASE("Filters, articles and health over HTTP", "[http]") {
+TEST_CASE("Filters, articles by id and health over HTTP", "[http]") {
   Server server;
-  const auto filtered = server.get("/search?place=chile&person=carla%20reyes&from=2021&limit=10");
-  REQUIRE(filtered);
-  CHECK(test::parse_json(filtered->body)["total"] == 1);
-  const auto article = server.get("/article?id=reuters-90001");
-  REQUIRE(article);
-  CHECK(article->status == 200);
-  CHECK(test::parse_json(article->body)["title"] == "GHANA COCOA ARRIVALS RISE, PRICES EASE");
-  const auto health = server.get("/health");
-  REQUIRE(health);
-  CHECK(test::parse_json(health->body) == json({{"status", "ok"}, {"documents", test::kCorpusArticles}}));
+  CHECK(server.get_json("/api/search?place=chile&person=carla%20reyes&from=2021&limit=10").second["total"] == 1);
+  const auto [status, article] = server.get_json("/api/article/reuters-90001");
+  CHECK(status == 200);
+  CHECK(article["title"] == "GHANA COCOA ARRIVALS RISE, PRICES EASE");
+  CHECK(server.get_json("/healthz").second == json({{"status", "ok"}, {"documents", test::kCorpusArticles}}));
+
+  SECTION("a topic filter keeps only articles on that topic") {
+    const json cocoa = server.get_json("/api/search?topic=cocoa&limit=50").second;
+    REQUIRE(cocoa["total"] > 0);
+    for (const json& hit : cocoa["results"]) {
+      const json stored = server.get_json("/api/article/" + hit["id"].get<std::string>()).second;
+      CHECK_THAT(stored["topics"].dump(), Catch::Contains("cocoa"));
+    }
+  }
+  SECTION("an id with slashes and spaces is found when URL-encoded") {
+    const json any = server.get_json("/api/search?q=storm&limit=1").second;
+    REQUIRE(any["total"] > 0);
+    const std::string id = any["results"][0]["id"];
+    CHECK(server.get_json("/api/article/" + percent_encoded(id)).second["id"] == id);
+  }
 }
 
-TEST_CASE("Bad requests are 400, unknown articles and paths 404, all as JSON errors", "[http]") {
+TEST_CASE("Bad requests get 400, unknown articles and paths 404, other methods 405, all as JSON errors", "[http]") {
   Server server;
-  const auto bad_query = server.get("/search?q=geneva+AND");
-  REQUIRE(bad_query);
-  CHECK(bad_query->status == 400);
-  CHECK(test::parse_json(bad_query->body)["code"] == 1);
-  const auto bad_limit = server.get("/search?q=geneva&limit=many");
-  REQUIRE(bad_limit);
-  CHECK(bad_limit->status == 400);
-  CHECK_THAT(test::parse_json(bad_limit->body)["error"].get<std::string>(), Catch::Contains("limit"));
-  const auto unknown = server.get("/article?id=nope");
-  REQUIRE(unknown);
-  CHECK(unknown->status == 404);
-  const auto nowhere = server.get("/nowhere");
-  REQUIRE(nowhere);
-  CHECK(nowhere->status == 404);
-  CHECK(test::parse_json(nowhere->body)["code"] == 1);
+  const auto expect_error = [&](const std::string& path, int status, const std::string& says) {
+    INFO(path);
+    const auto [got, body] = server.get_json(path);
+    CHECK(got == status);
+    CHECK(body["code"] == 1);
+    CHECK_THAT(body["error"].get<std::string>(), Catch::Contains(says));
+  };
+  expect_error("/api/search?q=geneva+AND", 400, "AND");
+  expect_error("/api/search?q=geneva&limit=many", 400, "limit");
+  expect_error("/api/search?q=geneva&limit=-1", 400, "limit");
+  expect_error("/api/search?q=geneva&limit=101", 400, "limit: at most 100");
+  expect_error("/api/search?q=geneva&offset=99999999999999999999999", 400, "offset");
+  expect_error("/api/search?q=geneva&sort=sideways", 400, "sort");
+  expect_error("/api/search?q=geneva&from=yesterday", 400, "yesterday");
+  expect_error("/api/search?q=geneva&plcae=chile", 400, "unknown parameter 'plcae'");
+  expect_error("/api/search?q=" + std::string(1100, 'a'), 400, "q: at most 1024 bytes");
+  expect_error("/api/search", 400, "empty query");
+  expect_error("/api/article/nope", 404, "nope");
+  expect_error("/nowhere", 404, "no such endpoint");
+
+  const auto post = server.client().Post("/api/search", "q=geneva", "application/x-www-form-urlencoded");
+  REQUIRE(post);
+  CHECK(post->status == 405);
+  CHECK(post->get_header_value("Allow") == "GET, HEAD");
+
+  SECTION("bytes that are not text or not HTTP never take the server down") {
+    const auto odd = server.get_json("/api/search?q=%FF%FE%00geneva%C3&person=%ZZ");
+    CHECK((odd.first == 200 || odd.first == 400));
+    CHECK_THAT(raw_request(server.port, "GARBAGE\r\n\r\n"), Catch::StartsWith("HTTP/1.1 400"));
+    CHECK_THAT(raw_request(server.port, "GET /api/search?q=" + std::string(9000, 'x') + " HTTP/1.1\r\nHost: x\r\n\r\n"),
+               Catch::StartsWith("HTTP/1.1 414"));
+    raw_request(server.port, "GET /api/search?q=gen", false);  // cut off mid-request
+    CHECK(server.get_json("/healthz").first == 200);
+    CHECK(server.process->running());
+  }
+}
+
+TEST_CASE("The server logs one line per request, and --quiet turns the log off", "[http]") {
+  {
+    Server server;
+    server.get("/api/search?q=geneva");
+    server.get("/nowhere");
+    server.process->kill(SIGTERM);
+    REQUIRE(server.process->wait() == 0);
+    const std::string log = test::read_file(server.log);
+    CHECK(std::regex_search(log, std::regex(R"(Z 127\.0\.0\.1 GET /api/search\?q=geneva 200 [0-9]+ [0-9.]+ms)")));
+    CHECK(std::regex_search(log, std::regex(R"(GET /nowhere 404 )")));
+  }
+  Server quiet({"--quiet"});
+  quiet.get("/api/search?q=geneva");
+  quiet.process->kill(SIGTERM);
+  REQUIRE(quiet.process->wait() == 0);
+  CHECK(test::read_file(quiet.log).find("GET /api") == std::string::npos);
+}
+
+TEST_CASE("The search page is served self-contained", "[http]") {
+  Server server;
+  const auto page = server.get("/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK_THAT(page->get_header_value("Content-Security-Policy"), Catch::Contains("default-src 'none'"));
+  CHECK_THAT(page->body, Catch::Contains("/api/search?"));
+  CHECK(!std::regex_search(page->body, std::regex(R"((src|href)="https?:)")));
+}
+
+TEST_CASE("The server follows a re-index without a restart", "[http]") {
+  Server server;
+  CHECK(server.get_json("/api/search?q=zanzibar").second["total"] == 0);
+  const std::string extra = server.dir / "extra.jsonl";
+  test::write_file(extra, R"({"id": "late-1", "title": "Zanzibar ferry resumes", "body": "The Zanzibar ferry sailed again.", "date": "2022-05-01"})" "\n");
+  for (int pass = 0; pass < 2; ++pass) {  // twice: every worker keeps its own open database
+    test::index(server.database, {extra});
+    std::vector<std::thread> clients;
+    std::atomic<int> found{0};
+    for (int c = 0; c < 6; ++c) {
+      clients.emplace_back([&] {
+        if (server.get_json("/api/search?q=zanzibar").second["total"] == 1) ++found;
+      });
+    }
+    for (auto& client : clients) client.join();
+    CHECK(found == 6);
+  }
+  CHECK(server.get_json("/healthz").second["documents"] == test::kCorpusArticles + 1);
 }
 
 TEST_CASE("Concurrent clients all get answers, and SIGTERM stops the server cleanly", "[http]") {
-  Server server;
+  Server server({"--threads", "4"});
   std::atomic<int> ok{0};
   std::vector<std::thread> clients;
   for (int c = 0; c < 8; ++c) {
     clients.emplace_back([&, c] {
       for (int i = 0; i < 20; ++i) {
-        const auto response = server.get("/search?q=" + std::string(c % 2 ? "bank" : "talks") + "&facets=3");
+        const auto response = server.get("/api/search?q=" + std::string(c % 2 ? "bank" : "talks") + "&facets=3");
         if (response && response->status == 200 && test::parse_json(response->body)["total"] > 0) ++ok;
       }
     });
@@ -108,4 +232,14 @@ TEST_CASE("Concurrent clients all get answers, and SIGTERM stops the server clea
   CHECK(ok == 160);
   server.process->kill(SIGTERM);
   CHECK(server.process->wait() == 0);
+}
+
+TEST_CASE("serve reports a bad address or a missing database with exit codes", "[http]") {
+  test::TempDir dir;
+  const auto bad = test::run({test::search_binary(), "serve", "--db", dir / "db", "--listen", "127.0.0.1:http"});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--listen: expected [HOST:]PORT"));
+  const auto missing = test::run({test::search_binary(), "serve", "--db", dir / "none", "--listen", "127.0.0.1:0"});
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("no database at"));
 }

@@ -37,11 +37,15 @@ struct SearchRequest {
   std::vector<std::string> people;   // each must match ("putin" works when only one Putin is indexed)
   std::vector<std::string> places;   // each must match ("USA" finds "United States")
   std::vector<std::string> sources;  // each must match
+  std::vector<std::string> topics;   // each must match
   std::string from;                  // publication date from (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
   std::string to;                    // publication date to, inclusive
   std::size_t facet_limit = 0;       // 0: no facets; else the top N of each
   bool explain = false;              // fill Hit::explanation and SearchResponse::parsed_query
   std::size_t snippet_bytes = 200;
+  // 0: none. Else matching stops checking extra documents after this long,
+  // so totals become estimates and facets inexact (Facets::exact says so).
+  double time_limit_seconds = 0;
 };
 
 struct TermWeight {

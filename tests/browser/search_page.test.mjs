@@ -1,0 +1,218 @@
+// The search page in a real browser: Debian's headless Chromium, driven by
+// playwright-core, against dateline-search serve on a free loopback port.
+//
+//   node tests/browser/search_page.test.mjs --index BIN --search BIN --corpus DIR --artifacts DIR
+//
+// A user types a query, sees highlighted results, clicks a person facet, a
+// histogram bar and page 2, follows a "Did you mean" suggestion, and reads the
+// page on a phone. Screenshots go to the artifacts folder.
+
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: options } = parseArgs({
+  options: { index: { type: "string" }, search: { type: "string" }, corpus: { type: "string" }, artifacts: { type: "string" } },
+});
+for (const name of ["index", "search", "corpus", "artifacts"]) assert.ok(options[name], `--${name} is required`);
+
+const PEOPLE = ["Mara Lindqvist", "Tomas Berg", "Ines Okafor", "Pavel Novak"];
+const PLACES = ["Norway", "Ghana", "Chile", "Japan"];
+const YEARS = [1986, 1987, 1988, 1989, 1990, 1991];
+
+// 48 harbour stories over six years, so a search has pages, facets and a histogram.
+function harbourArticles() {
+  const lines = [];
+  for (let n = 0; n < 48; ++n) {
+    const person = PEOPLE[n % PEOPLE.length];
+    const year = YEARS[n % YEARS.length];
+    lines.push(JSON.stringify({
+      id: `harbour-${n}`,
+      title: `Harbour dues revised at port ${n}`,
+      body: `${person} said the harbour authority would revise dues for container ships. ` +
+            `Shipping lines welcomed the harbour plan, which takes effect next season.`,
+      date: `${year}-0${1 + (n % 9)}-1${n % 10}`,
+      source: "Harbour Wire",
+      people: [person],
+      places: [PLACES[n % PLACES.length]],
+    }));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function startServer(database) {
+  const server = spawn(options.search, ["serve", "--db", database, "--listen", "127.0.0.1:0", "--quiet"],
+                       { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    server.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) resolve({ server, origin: match[1] });
+    });
+    server.on("exit", (code) => reject(new Error(`dateline-search serve exited with ${code}: ${output}`)));
+  });
+}
+
+async function hits(page) {
+  return page.$$eval("li.hit", (items) => items.map((item) => ({
+    id: item.dataset.id,
+    meta: item.querySelector(".meta").textContent,
+    marks: [...item.querySelectorAll(".snippet mark")].map((mark) => mark.textContent.toLowerCase()),
+  })));
+}
+
+async function waitForResults(page) {
+  await page.waitForFunction(() => /^Results|^No /.test(document.getElementById("status").textContent));
+}
+
+async function step(name, body) {
+  process.stdout.write(`- ${name}: `);
+  await body();
+  process.stdout.write("ok\n");
+}
+
+const work = mkdtempSync(join(tmpdir(), "dateline-browser-"));
+const database = join(work, "db");
+const articles = join(work, "harbour.jsonl");
+writeFileSync(articles, harbourArticles());
+execFileSync(options.index, ["--db", database, options.corpus, articles], { stdio: "ignore" });
+mkdirSync(options.artifacts, { recursive: true });
+
+const { server, origin } = await startServer(database);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const foreign = [];
+  const errors = [];
+  page.on("request", (request) => { if (!request.url().startsWith(origin)) foreign.push(request.url()); });
+  page.on("pageerror", (error) => errors.push(error.message));
+  // The bad-query step gets its 400 on purpose; any other failed load or script error is a defect.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 400/.test(message.text())) errors.push(message.text());
+  });
+
+  await step("the page opens with the archive size", async () => {
+    await page.goto(origin + "/");
+    await page.waitForFunction(() => /Search [\d,]+ articles/.test(document.getElementById("status").textContent));
+  });
+
+  let firstPage;
+  await step("typing a query shows highlighted results", async () => {
+    await page.fill("#q", "harbour dues");
+    await page.press("#q", "Enter");
+    await waitForResults(page);
+    firstPage = await hits(page);
+    assert.equal(firstPage.length, 10);
+    for (const hit of firstPage) {
+      assert.ok(hit.marks.some((mark) => mark.startsWith("harbour")), `no highlighted "harbour" in ${hit.id}`);
+    }
+    assert.match(await page.textContent("#status"), /Results 1–10 of 48/);
+    assert.equal(new URL(page.url()).searchParams.get("q"), "harbour dues");
+    await page.screenshot({ path: join(options.artifacts, "search-page-results.png"), fullPage: true });
+  });
+
+  await step("page 2 shows the next ten, none repeated", async () => {
+    await page.click("nav.pages button[aria-label='Page 2']");
+    await page.waitForFunction(() => /^Results 11–20/.test(document.getElementById("status").textContent));
+    const secondPage = await hits(page);
+    assert.equal(secondPage.length, 10);
+    const firstIds = new Set(firstPage.map((hit) => hit.id));
+    assert.ok(secondPage.every((hit) => !firstIds.has(hit.id)), "page 2 repeats a hit of page 1");
+    assert.equal(new URL(page.url()).searchParams.get("offset"), "10");
+  });
+
+  await step("the back button returns to page 1", async () => {
+    await page.goBack();
+    await page.waitForFunction(() => /^Results 1–10/.test(document.getElementById("status").textContent));
+  });
+
+  const person = PEOPLE[1];
+  await step("clicking a person facet keeps only that person's articles", async () => {
+    const facet = page.locator(`aside button[data-facet='person'][data-value='${person}']`);
+    const expected = Number((await facet.locator(".count").textContent()).replace(/,/g, ""));
+    assert.equal(expected, 12);
+    await facet.click();
+    await page.waitForFunction(() => /of 12\./.test(document.getElementById("status").textContent));
+    assert.deepEqual(new URL(page.url()).searchParams.getAll("person"), [person]);
+    await page.click("nav.pages button[aria-label='Page 2']");
+    await page.waitForFunction(() => /^Results 11–12 of 12/.test(document.getElementById("status").textContent));
+    await page.goBack();
+    await waitForResults(page);
+    for (const hit of await hits(page)) assert.ok(hit.meta.includes(person), `${hit.id} is not about ${person}: ${hit.meta}`);
+    assert.match(await page.textContent("#filters"), new RegExp(`Person: ${person}`));
+  });
+
+  await step("clicking a histogram bar narrows to that year", async () => {
+    const bar = page.locator("aside .histogram button").first();
+    const period = await bar.getAttribute("data-period");
+    assert.match(period, /^\d{4}$/);
+    await bar.click();
+    await page.waitForFunction((year) => new URL(location.href).searchParams.get("from") === year, period);
+    await waitForResults(page);
+    const narrowed = await hits(page);
+    assert.ok(narrowed.length > 0);
+    for (const hit of narrowed) {
+      assert.ok(hit.meta.startsWith(period), `${hit.id} is not from ${period}: ${hit.meta}`);
+      assert.ok(hit.meta.includes(person), `${hit.id} lost the person filter`);
+    }
+    await page.screenshot({ path: join(options.artifacts, "search-page-filtered.png"), fullPage: true });
+  });
+
+  await step("removing a filter chip widens the search again", async () => {
+    await page.click(`#filters button[aria-label='Remove Person: ${person}']`);
+    await waitForResults(page);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll("person"), []);
+  });
+
+  await step("a misspelled query offers 'Did you mean', and following it finds articles", async () => {
+    await page.goto(origin + "/?q=harbuor");
+    await page.waitForSelector(".suggestion a");
+    assert.equal(await page.textContent(".suggestion a"), "harbour");
+    await page.click(".suggestion a");
+    await page.waitForFunction(() => /^Results 1–10 of 48/.test(document.getElementById("status").textContent));
+  });
+
+  await step("a bookmarked search opens as it was left", async () => {
+    const bookmark = `${origin}/?q=harbour&place=Ghana&sort=oldest`;
+    await page.goto(bookmark);
+    await waitForResults(page);
+    assert.equal(await page.inputValue("#sort"), "oldest");
+    const dated = await hits(page);
+    assert.equal(dated.length, 10);
+    const dates = dated.map((hit) => hit.meta.slice(0, 10));
+    assert.deepEqual(dates, [...dates].sort());
+  });
+
+  await step("clicking a title opens the whole article", async () => {
+    await page.click("li.hit h2 button");
+    await page.waitForFunction(() => /container ships/.test(document.querySelector(".article")?.textContent || ""));
+  });
+
+  await step("a bad query shows the server's message", async () => {
+    await page.goto(origin + "/?q=" + encodeURIComponent("harbour AND"));
+    await page.waitForSelector("#status .error");
+    assert.match(await page.textContent("#status .error"), /AND/);
+  });
+
+  await step("on a phone the page fits the screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(origin + "/?q=harbour");
+    await waitForResults(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    await page.screenshot({ path: join(options.artifacts, "search-page-phone.png"), fullPage: true });
+  });
+
+  assert.deepEqual(foreign, [], "the page made requests outside the server");
+  assert.deepEqual(errors, [], "the page logged errors");
+  console.log(`screenshots: ${options.artifacts}/search-page-{results,filtered,phone}.png`);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+}
