@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Dateline against SQLite FTS5 and Xapian's own scriptindex + quest, on the
+# same data and queries, in one invocation; prints one Markdown table with
+# ratios Dateline/peer (also saved as build/bench-data/results-xSCALE.md).
+#   scripts/bench/run.sh [--scale 1|10|50] [--rounds N]     (defaults: 1, 3)
+# Data: build/bench-data/xSCALE.{jsonl,dump}, prepared once from
+# ../shared/corpus/reuters21578 (copies with new ids and shuffled sentences).
+# Queries: scripts/bench/queries.tsv (committed; made by corpus_tool queries).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+scale=1
+rounds=3
+while (($#)); do
+  case "$1" in
+    --scale) scale="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    *) echo "usage: scripts/bench/run.sh [--scale 1|10|50] [--rounds N]" >&2; exit 1 ;;
+  esac
+done
+reuters="$root/../shared/corpus/reuters21578"
+if [[ ! -d "$reuters" ]]; then
+  echo "skipped: $reuters is absent (the benchmark needs Reuters-21578)" >&2
+  exit 0
+fi
+bash "$root/scripts/setup.sh" --bench
+bash "$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release >/dev/null
+bin="$root/build/release"
+index="$bin/indexer/dateline-index"
+search="$bin/searcher/dateline-search"
+latency="$bin/tests/bench/engine_latency"
+queries="$root/scripts/bench/queries.tsv"
+data="$root/build/bench-data"
+mkdir -p "$data"
+if [[ ! -s "$data/x$scale.dump" ]]; then
+  "$bin/tests/bench/corpus_tool" prepare "$reuters" "$scale" "$data/x$scale.tmp"
+  mv "$data/x$scale.tmp.jsonl" "$data/x$scale.jsonl"
+  mv "$data/x$scale.tmp.dump" "$data/x$scale.dump"
+fi
+work="$data/run-x$scale"
+rm -rf "$work"
+mkdir -p "$work"
+server=""
+trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; true' EXIT
+
+calc() { awk "BEGIN { printf \"${2:-%.2f}\", $1 }"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+mib() { calc "$(du -sb "$1" | cut -f1) / 1048576" "%.1f"; }
+log() { echo "bench: $*" >&2; }
+
+declare -A figure
+# timed NAME COMMAND...: wall s, CPU s (user + system) and peak RSS MiB of the command
+timed() {
+  local name="$1"
+  shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >"$work/$name.out" 2>&1 ||
+    { cat "$work/$name.out" >&2; exit 2; }
+  read -r wall user system rss <"$work/$name.time"
+  figure[$name.wall]="$wall"
+  figure[$name.cpu]="$(calc "$user + $system")"
+  figure[$name.rss]="$(calc "$rss / 1024" "%.0f")"
+}
+# latency LABEL...: p50/p95/p99 from engine_latency's lines
+read_latency() {
+  local line label
+  while read -r line; do
+    read -r label _ _ _ p50 _ p95 _ p99 _ <<<"$line"
+    figure[$label.p50]="$p50"
+    figure[$label.p95]="$p95"
+    figure[$label.p99]="$p99"
+  done
+}
+# process_latency NAME COMMAND...: median wall ms of 21 runs after one warm-up
+process_latency() {
+  local name="$1" times=()
+  shift
+  "$@" >/dev/null
+  for _ in $(seq 21); do
+    local started ended
+    started=$(date +%s%N)
+    "$@" >/dev/null
+    ended=$(date +%s%N)
+    times+=("$(calc "($ended - $started) / 1000000" "%.2f")")
+  done
+  figure[$name.process]="$(printf '%s\n' "${times[@]}" | median)"
+}
+
+log "indexing x$scale with Dateline"
+timed dateline "$index" --db "$work/dateline.db" --quiet "$data/x$scale.jsonl"
+figure[dateline.size]="$(mib "$work/dateline.db")"
+"$index" --db "$work/dateline.db" --compact --quiet
+figure[dateline.compact]="$(mib "$work/dateline.db")"
+
+log "indexing x$scale with scriptindex"
+timed xapian scriptindex --stemmer=english "$work/xapian.db" "$root/scripts/bench/reuters.idx" "$data/x$scale.dump"
+figure[xapian.size]="$(mib "$work/xapian.db")"
+xapian-compact "$work/xapian.db" "$work/xapian-compact.db" >/dev/null
+figure[xapian.compact]="$(mib "$work/xapian-compact.db")"
+
+log "indexing x$scale with SQLite FTS5"
+timed fts5 "$latency" fts5-build "$data/x$scale.jsonl" "$work/fts5.db"
+figure[fts5.size]="$(mib "$work/fts5.db")"
+sqlite3 "$work/fts5.db" "INSERT INTO articles(articles) VALUES('optimize'); VACUUM;"
+figure[fts5.compact]="$(mib "$work/fts5.db")"
+
+log "in-process query latency, $(($(wc -l <"$queries") - 1)) queries x $rounds rounds"
+read_latency < <("$latency" dateline "$work/dateline.db" "$queries" "$rounds")
+read_latency < <("$latency" xapian "$work/xapian-compact.db" "$queries" "$rounds")
+read_latency < <("$latency" fts5 "$work/fts5.db" "$queries" "$rounds")
+
+log "one query as a new process"
+process_latency dateline "$search" --db "$work/dateline.db" --json -n 10 "oil prices"
+process_latency xapian quest -d "$work/xapian-compact.db" -m 10 -o and "oil prices"
+process_latency fts5 sqlite3 "$work/fts5.db" \
+  "SELECT id, title, date, snippet(articles, 2, '<mark>', '</mark>', '…', 32) FROM articles WHERE articles MATCH 'oil prices' ORDER BY bm25(articles, 0.0, 3.0, 1.0, 0.0, 0.0, 0.0) LIMIT 10"
+
+log "HTTP server throughput (wrk, 8 connections, 10 s, the query set with facets)"
+"$search" serve --db "$work/dateline.db" --listen 127.0.0.1:0 --quiet >"$work/server.out" &
+server=$!
+for _ in $(seq 200); do grep -q listening "$work/server.out" && break; sleep 0.05; done
+origin="$(grep -o 'http://[0-9.:]*' "$work/server.out")"
+{
+  echo 'local queries = {'
+  tail -n +2 "$queries" | awk -F'\t' '{ printf "  {[==[%s]==], [==[%s]==], [==[%s]==], [==[%s]==]},\n", $2, $3, $4, $5 }'
+  cat <<'LUA'
+}
+local function encode(text)
+  return (text:gsub("[^%w%-_%.]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+local n = 0
+request = function()
+  n = n + 1
+  local q = queries[(n % #queries) + 1]
+  local path = "/api/search?facets=10&q=" .. encode(q[1])
+  if q[2] ~= "" then path = path .. "&place=" .. encode(q[2]) end
+  if q[3] ~= "" then path = path .. "&from=" .. q[3] .. "&to=" .. q[4] end
+  return wrk.format("GET", path)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.0f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
+end
+LUA
+} >"$work/mix.lua"
+read -r _ rps http_p50 http_p99 http_errors < <(wrk -t 2 -c 8 -d 10s -s "$work/mix.lua" "$origin/" | grep '^RESULT')
+kill "$server"
+server=""
+
+ratio() { [[ -n "${figure[$1]:-}" && -n "${figure[$2]:-}" ]] && calc "${figure[$1]} / ${figure[$2]}" || echo "–"; }
+row() {  # label key
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "${figure[dateline.$2]:-–}" "${figure[fts5.$2]:-–}" "${figure[xapian.$2]:-–}" \
+    "$(ratio "dateline.$2" "fts5.$2")" "$(ratio "dateline.$2" "xapian.$2")"
+}
+articles=$(wc -l <"$data/x$scale.jsonl")
+{
+  echo "Reuters-21578 x$scale ($articles articles), $(date -u +%Y-%m-%d), $(nproc) cores, $(($(wc -l <"$queries") - 1)) queries x $rounds rounds; scripts/bench/run.sh --scale $scale"
+  echo
+  echo "| figure | Dateline | SQLite FTS5 | Xapian scriptindex + quest | Dateline / FTS5 | Dateline / Xapian |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  row "index build, wall s" wall
+  row "index build, CPU s" cpu
+  row "index build, peak RSS MiB" rss
+  row "index size, MiB" size
+  row "index size compacted (--compact, xapian-compact, FTS5 optimize + VACUUM), MiB" compact
+  row "query top 10 + snippets, p50 ms" p50
+  row "query top 10 + snippets, p95 ms" p95
+  row "query top 10 + snippets, p99 ms" p99
+  printf '| %s | %s | – | – | – | – |\n' "query with exact facets, p50 / p95 / p99 ms" \
+    "${figure[dateline-facets.p50]} / ${figure[dateline-facets.p95]} / ${figure[dateline-facets.p99]}"
+  printf '| %s | %s | – | – | – | – |\n' "facets p50 / no-facets p50" "$(ratio dateline-facets.p50 dateline.p50)"
+  row "one query as a new process (dateline-search --json, sqlite3 with snippet(), quest without snippets), median ms" process
+  printf '| %s | %s | – | – | – | – |\n' "HTTP server, 8 connections: requests/s, p50 / p99 ms" "$rps, $http_p50 / $http_p99 ($http_errors errors)"
+} | tee "$data/results-x$scale.md"
