@@ -5,11 +5,34 @@
 #include "text_utils.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline::common {
+namespace {
 
-Xapian::Stem english_stemmer() { return Xapian::Stem("english"); }
+// Snowball stemming is the largest cost of term generation and of
+// MSet::snippet, which stems every word of the text; news repeats its words,
+// so a memo answers most of them. Bounded: cleared when it grows too large.
+class MemoizedStemmer : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    const auto known = memo_.find(word);
+    if (known != memo_.end()) return known->second;
+    if (memo_.size() >= kMaxWords) memo_.clear();
+    return memo_.emplace(word, snowball_(word)).first->second;
+  }
+  std::string get_description() const override { return "memoized " + snowball_.get_description(); }
+
+ private:
+  static constexpr std::size_t kMaxWords = 200000;
+  Xapian::Stem snowball_{"english"};
+  std::unordered_map<std::string, std::string> memo_;
+};
+
+}  // namespace
+
+Xapian::Stem english_stemmer() { return Xapian::Stem(new MemoizedStemmer); }
 
 namespace {
 

@@ -7,7 +7,9 @@
 
 namespace dateline::common {
 
-// A new stemmer each call: Xapian::Stem keeps state while stemming, so threads must not share one.
+// A new stemmer each call, remembering the words it has stemmed: Xapian::Stem
+// keeps state while stemming, so threads must not share one. Copies share the
+// memo; keep one per thread and reuse it.
 Xapian::Stem english_stemmer();
 // Shared and read-only.
 const Xapian::Stopper& english_stopper();

@@ -176,14 +176,29 @@ std::string collapse_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-    if (is_space_char(*it)) {
+  const auto append = [&](bool space, auto&& append_character) {
+    if (space) {
       pending_space = !out.empty();
-      continue;
+      return;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    Xapian::Unicode::append_utf8(out, *it);
+    append_character();
+  };
+  // Byte by byte while the text is ASCII: this runs on every snippet's text.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      append(is_space_char(byte), [&] { out += static_cast<char>(byte); });
+      ++i;
+      continue;
+    }
+    Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
+    const unsigned character = *it;
+    ++it;
+    append(is_space_char(character), [&] { Xapian::Unicode::append_utf8(out, character); });
+    i = static_cast<std::size_t>(it.raw() - text.data());
   }
   return out;
 }

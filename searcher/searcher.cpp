@@ -93,6 +93,7 @@ struct Searcher::Impl {
   StubState stub_seen;
   Xapian::Database database;
   std::unique_ptr<QueryBuilder> builder;
+  Xapian::Stem snippet_stemmer = common::english_stemmer();  // kept: it remembers the words it stemmed
 
   explicit Impl(std::string database_path) : path(std::move(database_path)), stub(path + "/XAPIANDB") { open(); }
 
@@ -178,9 +179,8 @@ struct Searcher::Impl {
     response.total = matches.get_matches_estimated();
     response.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
     if (request.explain) response.parsed_query = query.get_description();
-    const Xapian::Stem stemmer = common::english_stemmer();
     for (auto match = matches.begin(); match != matches.end(); ++match) {
-      response.results.push_back(hit(request, enquire, matches, match, stemmer));
+      response.results.push_back(hit(request, enquire, matches, match));
     }
     if (response.total == 0 && !common::trim(request.query).empty()) {
       response.suggestion = searcher::suggest_spelling(database, request.query);
@@ -190,13 +190,13 @@ struct Searcher::Impl {
   }
 
   Hit hit(const SearchRequest& request, const Xapian::Enquire& enquire, const Xapian::MSet& matches,
-          const Xapian::MSetIterator& match, const Xapian::Stem& stemmer) {
+          const Xapian::MSetIterator& match) {
     common::Article article = common::decode_stored_article(match.get_document().get_data());
     Hit hit;
     hit.rank = match.get_rank() + 1;
     hit.score = match.get_weight();
-    hit.snippet = html_snippet(matches.snippet(snippet_source(article), request.snippet_bytes, stemmer,
-                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+    hit.snippet = html_snippet(matches.snippet(snippet_source(article), request.snippet_bytes, snippet_stemmer,
+                                               Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                                kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
     if (request.explain) hit.explanation = explain(enquire, match, article.id);
     hit.id = std::move(article.id);

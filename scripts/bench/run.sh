@@ -63,6 +63,11 @@ timed() {
 read_latency() {
   local line label
   while read -r line; do
+    if [[ "$line" == snippet-agreement* ]]; then
+      read -r _ _ hits _ same _ more _ fewer <<<"$line"
+      figure[snippets]="$same of $hits hits ($(calc "100 * $same / $hits" "%.1f") %) highlight exactly the words MSet::snippet's defaults do; $more more, $fewer fewer"
+      continue
+    fi
     read -r label _ _ _ p50 _ p95 _ p99 _ <<<"$line"
     figure[$label.p50]="$p50"
     figure[$label.p95]="$p95"
@@ -167,6 +172,7 @@ articles=$(wc -l <"$data/x$scale.jsonl")
   printf '| %s | %s | – | – | – | – |\n' "query with exact facets, p50 / p95 / p99 ms" \
     "${figure[dateline-facets.p50]} / ${figure[dateline-facets.p95]} / ${figure[dateline-facets.p99]}"
   printf '| %s | %s | – | – | – | – |\n' "facets p50 / no-facets p50" "$(ratio dateline-facets.p50 dateline.p50)"
+  printf '| %s | %s | – | – | – | – |\n' "snippets against MSet::snippet (background model) on the whole text" "${figure[snippets]}"
   row "one query as a new process (dateline-search --json, sqlite3 with snippet(), quest without snippets), median ms" process
   printf '| %s | %s | – | – | – | – |\n' "HTTP server, 8 connections: requests/s, p50 / p99 ms" "$rps, $http_p50 / $http_p99 ($http_errors errors)"
 } | tee "$data/results-x$scale.md"

@@ -1,7 +1,9 @@
 // In-process query latency of Dateline and its two peers on the same data and
 // query set (scripts/bench/run.sh); also builds the SQLite FTS5 peer's index.
 //
-//   engine_latency dateline DB QUERIES ROUNDS   top 10 with snippets, without and with facets
+//   engine_latency dateline DB QUERIES ROUNDS   top 10 with snippets, without and with facets; and how
+//                                               many hits' snippets highlight the same words as
+//                                               MSet::snippet with its default flags on the whole text
 //   engine_latency xapian DB QUERIES ROUNDS     scriptindex's database, MSet::snippet on the stored body
 //   engine_latency fts5 DB QUERIES ROUNDS       bm25 (title weighted) and snippet()
 //   engine_latency fts5-build JSONL DB          the FTS5 index of the prepared JSON Lines
@@ -10,6 +12,12 @@
 // "<label> queries N p50 X p95 Y p99 Z" in milliseconds.
 
 #include <dateline/searcher.h>
+
+#include "analysis.h"
+#include "article.h"
+#include "query_builder.h"
+#include "schema.h"
+#include "text_utils.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -21,6 +29,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -74,24 +83,74 @@ void measure(const std::string& label, const std::vector<Query>& queries, int ro
   std::printf("%s queries %zu p50 %.3f p95 %.3f p99 %.3f hits %zu\n", label.c_str(), ms.size(), at(0.50), at(0.95), at(0.99), hits);
 }
 
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::set<std::string> highlighted(const std::string& snippet) {
+  std::set<std::string> words;
+  for (std::size_t start = snippet.find("<mark>"); start != std::string::npos; start = snippet.find("<mark>", start)) {
+    start += 6;
+    words.insert(lower(snippet.substr(start, snippet.find("</mark>", start) - start)));
+  }
+  return words;
+}
+
+dateline::SearchRequest dateline_request(const Query& query) {
+  dateline::SearchRequest request;
+  request.query = query.text;
+  if (!query.place.empty()) request.places = {query.place};
+  request.from = query.from;
+  request.to = query.to;
+  return request;
+}
+
+// Dateline's snippets against Xapian's reference: MSet::snippet with its
+// default flags (background model, exhaustive) on the same whole text.
+void snippet_agreement(const std::string& database, const std::vector<Query>& queries) {
+  dateline::Searcher searcher(database);
+  Xapian::Database xapian(database);
+  dateline::searcher::QueryBuilder builder(xapian);
+  const Xapian::Stem stemmer = dateline::common::english_stemmer();
+  std::size_t hits = 0, same = 0, more = 0, fewer = 0;
+  for (const Query& query : queries) {
+    const dateline::SearchRequest request = dateline_request(query);
+    const dateline::SearchResponse response = searcher.search(request);
+    Xapian::Enquire enquire(xapian);
+    enquire.set_query(builder.build(request));
+    enquire.set_sort_by_relevance_then_value(dateline::schema::kPublishedSlot, true);
+    const Xapian::MSet matches = enquire.get_mset(0, 10);
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      const dateline::common::Article article = dateline::common::decode_stored_article(match.get_document().get_data());
+      const auto ours = std::find_if(response.results.begin(), response.results.end(),
+                                     [&](const dateline::Hit& hit) { return hit.id == article.id; });
+      if (ours == response.results.end()) continue;
+      std::string text = article.body.empty() ? article.title : article.body;
+      for (char& c : text) if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+      const std::string reference = matches.snippet(dateline::common::collapse_whitespace(text), 200, stemmer,
+                                                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                                    "<mark>", "</mark>");
+      ++hits;
+      const std::set<std::string> expected = highlighted(reference), got = highlighted(ours->snippet);
+      if (got == expected) ++same;
+      else if (std::includes(got.begin(), got.end(), expected.begin(), expected.end())) ++more;
+      else if (got.size() < expected.size()) ++fewer;
+    }
+  }
+  std::printf("snippet-agreement hits %zu same_highlighted_words %zu more %zu fewer %zu\n", hits, same, more, fewer);
+}
+
 void dateline_latency(const std::string& database, const std::vector<Query>& queries, int rounds) {
+  snippet_agreement(database, queries);
   dateline::Searcher searcher(database);
   for (const bool facets : {false, true}) {
     measure(facets ? "dateline-facets" : "dateline", queries, rounds, [&](const Query& query) {
-      dateline::SearchRequest request;
-      request.query = query.text;
-      if (!query.place.empty()) request.places = {query.place};
-      request.from = query.from;
-      request.to = query.to;
+      dateline::SearchRequest request = dateline_request(query);
       request.facet_limit = facets ? 10 : 0;
       return searcher.search(request).results.size();
     });
   }
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 // The body as scriptindex stored it: "body=..." up to the next field.
