@@ -4,7 +4,7 @@
 #   pkg-config --cflags --libs dateline-search
 include(CMakePackageConfigHelpers)
 
-install(TARGETS dateline-index dateline-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS dateline-index dateline-search dateline-serve RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS dateline_search EXPORT DatelineTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   PUBLIC_HEADER DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/dateline)

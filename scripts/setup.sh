@@ -3,7 +3,7 @@
 #   scripts/setup.sh          what building and running need
 #   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers,
 #                             Chromium and Node.js for the browser test)
-#   scripts/setup.sh --bench  also what the benchmarks need (GNU time, wrk, and the
+#   scripts/setup.sh --bench  also what the benchmarks need (GNU time, hyperfine, wrk, and the
 #                             peers: SQLite, Xapian's scriptindex and quest)
 set -euo pipefail
 
@@ -19,7 +19,7 @@ case "${1:-}" in
     # A machine may have Node.js from elsewhere (NodeSource), whose npm clashes with Debian's.
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     ;;
-  --bench) packages+=(time wrk sqlite3 libsqlite3-dev xapian-omega xapian-tools) ;;
+  --bench) packages+=(time hyperfine wrk sqlite3 libsqlite3-dev xapian-omega xapian-tools) ;;
 esac
 
 missing=()

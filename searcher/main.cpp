@@ -1,18 +1,22 @@
 // dateline-search: parses options, calls the searcher library through its
-// public header, prints; `dateline-search serve` runs the HTTP server. Exit
-// codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown
-// --show id, 2 database missing or unreadable, address in use.
+// public header, prints. `dateline-search serve ...` hands over to the
+// dateline-serve program beside it. Exit codes: 0 ok (also when nothing
+// matched), 1 bad usage, bad query or unknown --show id, 2 database missing or
+// unreadable.
 
 #include <dateline/search_json.h>
 #include <dateline/searcher.h>
 
+#include "default_database.h"
 #include "exit_codes.h"
-#include "http_server.h"
 #include "terminal_output.h"
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -26,14 +30,20 @@ struct CommandLine {
   SearchRequest request;
   std::string sort = "relevance";
   std::string show;
-  std::string listen = "127.0.0.1:8080";
-  http::ServerOptions server;
   bool json = false;
 };
 
-std::string default_database() {
-  const char* from_environment = std::getenv("DATELINE_DB");
-  return from_environment != nullptr && *from_environment != '\0' ? from_environment : "dateline.db";
+// Replaces this process with dateline-serve from the same folder; returns only on failure.
+int exec_server(int argc, char** argv) {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::string server = (error ? std::filesystem::path(argv[0]) : self).parent_path() / "dateline-serve";
+  std::vector<char*> arguments{const_cast<char*>("dateline-serve")};
+  arguments.insert(arguments.end(), argv + 2, argv + argc);
+  arguments.push_back(nullptr);
+  ::execv(server.c_str(), arguments.data());
+  std::cerr << "dateline-search: error: cannot start the HTTP server " << server << ": " << std::strerror(errno) << "\n";
+  return kExitRuntimeFailure;
 }
 
 cli::TerminalStyle terminal_style() {
@@ -46,15 +56,6 @@ SortOrder sort_order(const std::string& name) {
   if (name == "newest") return SortOrder::kNewest;
   if (name == "oldest") return SortOrder::kOldest;
   return SortOrder::kRelevance;
-}
-
-int serve(const CommandLine& command) {
-  http::ServerOptions options = http::with_address(command.server, command.listen);
-  options.database = command.database;
-  http::serve(options, [](const std::string& address) {
-    std::cout << "dateline-search: listening on http://" << address << std::endl;
-  });
-  return kExitOk;
 }
 
 int search(CommandLine& command) {
@@ -81,8 +82,9 @@ int fail(const CommandLine& command, const std::string& message, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "serve") return exec_server(argc, argv);
   CommandLine command;
-  command.database = default_database();
+  command.database = cli::default_database();
   SearchRequest& request = command.request;
   CLI::App app{"Search a Dateline news archive.", "dateline-search"};
   app.set_version_flag("--version", "dateline-search 0.1.0");
@@ -102,17 +104,8 @@ int main(int argc, char** argv) {
   app.add_flag("--explain", request.explain, "Show the parsed query and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
-  CLI::App* serve_command = app.add_subcommand("serve", "Serve the search page and the JSON API over HTTP");
-  http::ServerOptions& server = command.server;
-  serve_command->add_option("--db", command.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
-  serve_command->add_option("--listen", command.listen, "Address to listen on (port 0: any free port)")
-      ->type_name("[HOST:]PORT")->capture_default_str();
-  serve_command->add_option("--threads", server.threads, "Worker threads (default: 8 per core, at least 32)");
-  serve_command->add_option("--timeout", server.timeout_seconds, "Seconds for socket reads/writes and for one search")
-      ->check(CLI::PositiveNumber)->capture_default_str();
-  serve_command->add_option("--max-limit", server.max_limit, "Largest limit= (and facets=) a request may ask for")->capture_default_str();
-  serve_command->add_flag("--quiet", [&server](std::int64_t) { server.access_log = false; }, "No access log");
-  app.footer("Exit codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown id, 2 database missing or unreadable.");
+  app.footer("dateline-search serve [--db DIR] [--listen [HOST:]PORT] ... serves the search page and the JSON API\n"
+             "over HTTP (dateline-search serve --help).\n\nExit codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown id, 2 database missing or unreadable.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -120,7 +113,7 @@ int main(int argc, char** argv) {
     return fail(command, e.what(), kExitBadInput);
   }
   try {
-    return serve_command->parsed() ? serve(command) : search(command);
+    return search(command);
   } catch (const UsageError& e) {
     return fail(command, e.what(), kExitBadInput);
   } catch (const std::exception& e) {

@@ -43,7 +43,6 @@ server=""
 trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; true' EXIT
 
 calc() { awk "BEGIN { printf \"${2:-%.2f}\", $1 }"; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mib() { calc "$(du -sb "$1" | cut -f1) / 1048576" "%.1f"; }
 log() { echo "bench: $*" >&2; }
 
@@ -74,19 +73,10 @@ read_latency() {
     figure[$label.p99]="$p99"
   done
 }
-# process_latency NAME COMMAND...: median wall ms of 21 runs after one warm-up
+# process_latency NAME COMMAND: median wall ms of the command as a new process (hyperfine, no shell)
 process_latency() {
-  local name="$1" times=()
-  shift
-  "$@" >/dev/null
-  for _ in $(seq 21); do
-    local started ended
-    started=$(date +%s%N)
-    "$@" >/dev/null
-    ended=$(date +%s%N)
-    times+=("$(calc "($ended - $started) / 1000000" "%.2f")")
-  done
-  figure[$name.process]="$(printf '%s\n' "${times[@]}" | median)"
+  hyperfine -N --warmup 3 --runs 40 --export-json "$work/$1.hyperfine.json" "$2" >/dev/null
+  figure[$1.process]="$(grep -o '"median": *[0-9.e-]*' "$work/$1.hyperfine.json" | awk '{ printf "%.2f", $2 * 1000 }')"
 }
 
 log "indexing x$scale with Dateline"
@@ -113,10 +103,9 @@ read_latency < <("$latency" xapian "$work/xapian-compact.db" "$queries" "$rounds
 read_latency < <("$latency" fts5 "$work/fts5.db" "$queries" "$rounds")
 
 log "one query as a new process"
-process_latency dateline "$search" --db "$work/dateline.db" --json -n 10 "oil prices"
-process_latency xapian quest -d "$work/xapian-compact.db" -m 10 -o and "oil prices"
-process_latency fts5 sqlite3 "$work/fts5.db" \
-  "SELECT id, title, date, snippet(articles, 2, '<mark>', '</mark>', '…', 32) FROM articles WHERE articles MATCH 'oil prices' ORDER BY bm25(articles, 0.0, 3.0, 1.0, 0.0, 0.0, 0.0) LIMIT 10"
+process_latency dateline "$search --db $work/dateline.db --json -n 10 'oil prices'"
+process_latency xapian "quest -d $work/xapian-compact.db -m 10 -o and 'oil prices'"
+process_latency fts5 "sqlite3 $work/fts5.db \"SELECT id, title, date, snippet(articles, 2, '<mark>', '</mark>', '…', 32) FROM articles WHERE articles MATCH 'oil prices' ORDER BY bm25(articles, 0.0, 3.0, 1.0, 0.0, 0.0, 0.0) LIMIT 10\""
 
 log "HTTP server throughput (wrk, 8 connections, 10 s, the query set with facets)"
 "$search" serve --db "$work/dateline.db" --listen 127.0.0.1:0 --quiet >"$work/server.out" &
