@@ -19,11 +19,12 @@ auto guarded(const std::string& what, Operation operation) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& generation, std::size_t batch_size,
-                         std::chrono::milliseconds commit_interval)
+                         std::chrono::milliseconds commit_interval, Spelling spelling)
     : database_(guarded("cannot open the database for writing",
                         [&] { return Xapian::WritableDatabase(generation, Xapian::DB_OPEN); })),
       batch_size_(batch_size == 0 ? 1 : batch_size),
-      commit_interval_(commit_interval) {}
+      commit_interval_(commit_interval),
+      spelling_(spelling) {}
 
 IndexWriter::~IndexWriter() {
   if (!in_batch_) return;
@@ -55,10 +56,21 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
     database_.replace_document(article.id_term, article.document);
     return known ? Change::kUpdated : Change::kAdded;
   });
-  for (const std::string& word : article.spelling_words) ++spelling_changes_[word];
-  for (const std::string& word : article.name_words) ++spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
+  count_spelling(article);
   after_change();
   return change;
+}
+
+void IndexWriter::add(IndexedArticle&& article) {
+  before_change();
+  guarded("cannot index " + article.id, [&] { database_.add_document(article.document); });
+  count_spelling(article);
+  after_change();
+}
+
+void IndexWriter::count_spelling(const IndexedArticle& article) {
+  for (const std::string& word : article.spelling_words) ++spelling_changes_[word];
+  for (const std::string& word : article.name_words) ++spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
 }
 
 bool IndexWriter::remove(const std::string& id) {
@@ -102,13 +114,19 @@ void IndexWriter::flush_spelling() {
 void IndexWriter::commit() {
   if (!in_batch_) return;
   guarded("cannot commit to the database", [&] {
-    flush_spelling();
+    if (spelling_ == Spelling::kEachCommit) flush_spelling();
     database_.set_metadata(std::string(schema::kLastUpdateKey), common::utc_timestamp_now());
     database_.commit_transaction();
   });
   in_batch_ = false;
   changes_in_batch_ = 0;
   last_commit_ = std::chrono::steady_clock::now();
+}
+
+void IndexWriter::finish() {
+  before_change();
+  guarded("cannot write the spelling data", [&] { flush_spelling(); });
+  commit();
 }
 
 std::vector<std::string> IndexWriter::source_files_under(const std::string& directory) const {

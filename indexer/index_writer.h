@@ -23,13 +23,22 @@ class IndexWriter {
  public:
   enum class Change { kAdded, kUpdated };
 
-  IndexWriter(const std::string& generation, std::size_t batch_size, std::chrono::milliseconds commit_interval);
+  enum class Spelling {
+    kEachCommit,  // spelling data follows every batch (a live generation)
+    kAtEnd,       // collected for the whole run, written by finish(): a fresh shard nobody reads yet
+  };
+
+  IndexWriter(const std::string& generation, std::size_t batch_size, std::chrono::milliseconds commit_interval,
+              Spelling spelling = Spelling::kEachCommit);
   // Cancels an unfinished batch: only what commit() wrote survives.
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   Change replace(IndexedArticle&& article);
+  // For an article whose id the generation cannot hold yet (a fresh shard fed
+  // unique ids): skips the lookups replace() makes.
+  void add(IndexedArticle&& article);
   // False when no article has this id.
   bool remove(const std::string& id);
   void remove_document(Xapian::docid document);
@@ -41,6 +50,8 @@ class IndexWriter {
 
   // Writes the open batch and the time of this update. Throws DatabaseError.
   void commit();
+  // Writes the spelling data collected so far, and commits.
+  void finish();
   Xapian::doccount document_count() const { return database_.get_doccount(); }
 
  private:
@@ -48,10 +59,12 @@ class IndexWriter {
   void after_change();
   void forget_spelling_of(Xapian::docid document);
   void flush_spelling();
+  void count_spelling(const IndexedArticle& article);
 
   Xapian::WritableDatabase database_;
   std::size_t batch_size_;
   std::chrono::milliseconds commit_interval_;
+  Spelling spelling_;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   std::size_t changes_in_batch_ = 0;
   bool in_batch_ = false;

@@ -8,6 +8,7 @@
 #include "index_writer.h"
 #include "input_walker.h"
 #include "schema.h"
+#include "shard_builder.h"
 
 #include <xapian.h>
 
@@ -17,6 +18,7 @@
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -81,6 +83,11 @@ std::unordered_set<std::string> known_content_hashes(const std::string& generati
   return hashes;
 }
 
+// Where the pipeline's writer thread sends each new or changed article, in input order.
+using WriteArticle = std::function<IndexWriter::Change(IndexedArticle&&)>;
+
+unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 std::string location(const InputProblem& where) {
   return where.line > 0 ? where.file + ":" + std::to_string(where.line) : where.file;
 }
@@ -88,13 +95,12 @@ std::string location(const InputProblem& where) {
 class Pipeline {
  public:
   Pipeline(const IndexOptions& options, const InputPlan& plan, const std::unordered_set<std::string>& known_hashes,
-           IndexWriter& writer, IndexSummary& summary)
-      : options_(options), plan_(plan), known_hashes_(known_hashes), writer_(writer), summary_(summary),
+           WriteArticle write_article, IndexSummary& summary)
+      : options_(options), plan_(plan), known_hashes_(known_hashes), write_article_(std::move(write_article)), summary_(summary),
         read_queue_(kQueueCapacity), prepared_queue_(kQueueCapacity) {}
 
   void run() {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned workers = options_.threads > 0 ? options_.threads : cores;
+    const unsigned workers = options_.threads > 0 ? options_.threads : cores();
     active_workers_ = workers;
     extractor_.emplace();  // loads the gazetteer: only runs that read input pay for it
     std::thread reader([this] { guard([this] { read_inputs(); }); });
@@ -262,7 +268,7 @@ class Pipeline {
       ++summary_.unchanged;
       return;
     }
-    if (writer_.replace(std::move(*item.indexed)) == IndexWriter::Change::kAdded) {
+    if (write_article_(std::move(*item.indexed)) == IndexWriter::Change::kAdded) {
       ++summary_.added;
     } else {
       ++summary_.updated;
@@ -317,7 +323,7 @@ class Pipeline {
   const IndexOptions& options_;
   const InputPlan& plan_;
   const std::unordered_set<std::string>& known_hashes_;
-  IndexWriter& writer_;
+  WriteArticle write_article_;
   IndexSummary& summary_;
   std::optional<const common::FacetExtractor> extractor_;
   const Clock::time_point started_ = Clock::now();
@@ -384,15 +390,33 @@ void compact(const DatabaseLayout& layout) {
   layout.remove_stale_generations();
 }
 
-void index_into(const std::string& generation, const IndexOptions& options, const InputPlan& plan, bool fresh,
-                IndexSummary& summary) {
-  if (!fresh) check_schema(generation);
-  const auto known_hashes = fresh ? std::unordered_set<std::string>{} : known_content_hashes(generation);
+// Adds, replaces, deletes and prunes in the live generation, batch by batch.
+void update(const std::string& generation, const IndexOptions& options, const InputPlan& plan, IndexSummary& summary) {
+  check_schema(generation);
+  const auto known_hashes = known_content_hashes(generation);
   IndexWriter writer(generation, options.batch_size, options.commit_interval);
-  Pipeline pipeline(options, plan, known_hashes, writer, summary);
+  Pipeline pipeline(options, plan, known_hashes, [&](IndexedArticle&& article) { return writer.replace(std::move(article)); },
+                    summary);
   if (!plan.files.empty()) pipeline.run();
   delete_articles(options.delete_ids, writer, summary);
-  if (options.prune && !fresh) prune(plan, pipeline, writer, summary);
+  if (options.prune) prune(plan, pipeline, writer, summary);
+  writer.commit();
+  summary.documents = writer.document_count();
+}
+
+// Fills a new generation from scratch (--rebuild): one shard writer per core,
+// merged at the end, since nothing reads the generation before the switch.
+void build(const std::string& generation, const IndexOptions& options, const InputPlan& plan, IndexSummary& summary) {
+  {
+    const std::unordered_set<std::string> nothing_known;
+    ShardBuilder shards(generation, cores(), options.batch_size);
+    Pipeline pipeline(options, plan, nothing_known,
+                      [&](IndexedArticle&& article) { return shards.replace(std::move(article)); }, summary);
+    if (!plan.files.empty()) pipeline.run();
+    shards.finish();
+  }
+  IndexWriter writer(generation, options.batch_size, options.commit_interval);
+  delete_articles(options.delete_ids, writer, summary);
   writer.commit();
   summary.documents = writer.document_count();
 }
@@ -412,7 +436,7 @@ IndexSummary run_indexer(const IndexOptions& options) {
     const std::string generation = layout.next_generation();
     try {
       layout.create_generation(generation);
-      index_into(generation, options, plan, true, summary);
+      build(generation, options, plan, summary);
     } catch (...) {
       std::error_code ignored;
       fs::remove_all(generation, ignored);
@@ -422,7 +446,7 @@ IndexSummary run_indexer(const IndexOptions& options) {
     layout.remove_stale_generations();
     summary.rebuilt = true;
   } else {
-    index_into(layout.live_generation(), options, plan, false, summary);
+    update(layout.live_generation(), options, plan, summary);
   }
   if (options.compact) {
     compact(layout);

@@ -80,7 +80,7 @@ process_latency() {
 }
 
 log "indexing x$scale with Dateline"
-timed dateline "$index" --db "$work/dateline.db" --quiet "$data/x$scale.jsonl"
+timed dateline "$index" --db "$work/dateline.db" --quiet --rebuild "$data/x$scale.jsonl"
 figure[dateline.size]="$(mib "$work/dateline.db")"
 "$index" --db "$work/dateline.db" --compact --quiet
 figure[dateline.compact]="$(mib "$work/dateline.db")"
