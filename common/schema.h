@@ -17,7 +17,7 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kIdPrefix = "Q";             // article id, unique per document (hashed if long)
@@ -30,6 +30,7 @@ inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_ke
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
 inline constexpr std::string_view kMentionedDatePrefix = "XD"; // date named in the text: "2015", "2015-03", "2015-03-02"
+inline constexpr std::string_view kPublishedPrefix = "XY";     // publication year, month and day: "1987", "198703", "19870302"
 inline constexpr std::string_view kContentHashPrefix = "XH";   // hash of the raw article, to skip unchanged input
 inline constexpr std::string_view kSourceFilePrefix = "XF";    // absolute path of the source file, for --prune
 

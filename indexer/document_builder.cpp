@@ -150,7 +150,11 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   document.add_boolean_term(schema::term(schema::kSourceFilePrefix, article.source_file));
 
   // A date known to the month or year sorts and filters as its first day.
-  if (article.published) document.add_value(schema::kPublishedSlot, common::sortable_range(*article.published).first);
+  if (article.published) {
+    const std::string day = common::sortable_range(*article.published).first;
+    document.add_value(schema::kPublishedSlot, day);
+    for (const std::size_t length : {4, 6, 8}) document.add_boolean_term(schema::term(schema::kPublishedPrefix, day.substr(0, length)));
+  }
   if (!article.people.empty()) document.add_value(schema::kPeopleSlot, schema::join_list(article.people));
   if (!article.places.empty()) document.add_value(schema::kPlacesSlot, schema::join_list(article.places));
   if (!article.topics.empty()) document.add_value(schema::kTopicsSlot, schema::join_list(article.topics));

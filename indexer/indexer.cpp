@@ -255,15 +255,16 @@ class Pipeline {
       return;
     }
     if (item.kind == Kind::kFailed) return;
-    const auto [first, inserted] = first_seen_.try_emplace(item.id_term, location(item.where));
+    const auto [first, inserted] = first_seen_.try_emplace(item.id_term, FirstSeen{file_number(item.where.file), item.where.line});
     if (!inserted) {
+      const InputProblem earlier{files_[first->second.file], first->second.line, ""};
       add_problem({item.where.file, item.where.line,
                    "duplicate id " + item.id_term.substr(schema::kIdPrefix.size()) + " (first seen at " +
-                       first->second + "); skipped"},
+                       location(earlier) + "); skipped"},
                   true);
       return;
     }
-    seen_by_file_[item.source_file].insert(item.id_term);
+    if (options_.prune) seen_by_file_[item.source_file].insert(item.id_term);
     if (item.kind == Kind::kUnchanged) {
       ++summary_.unchanged;
       return;
@@ -345,8 +346,18 @@ class Pipeline {
   std::mutex problems_mutex_;
   std::exception_ptr failure_;
 
-  std::unordered_map<std::string, std::string> first_seen_;  // id term -> where it was first read
-  std::unordered_map<std::string, std::unordered_set<std::string>> seen_by_file_;
+  // Where each id was first read, compactly: a run may read millions of articles.
+  struct FirstSeen {
+    std::uint32_t file;
+    std::size_t line;
+  };
+  std::uint32_t file_number(const std::string& file) {
+    if (files_.empty() || files_.back() != file) files_.push_back(file);
+    return static_cast<std::uint32_t>(files_.size() - 1);
+  }
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, FirstSeen> first_seen_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> seen_by_file_;  // with --prune only
   std::unordered_set<std::string> complete_files_;
 };
 

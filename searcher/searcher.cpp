@@ -24,7 +24,7 @@ using searcher::QueryBuilder;
 // Facets are exact up to this many matching articles; beyond, they count the first this-many Xapian checks.
 constexpr Xapian::doccount kFacetScanLimit = 100000;
 // Totals are counted exactly when the query matches fewer articles than this.
-constexpr Xapian::doccount kExactTotalLimit = 1000;
+constexpr Xapian::doccount kExactTotalLimit = 100;
 constexpr std::size_t kMaxLimit = 10000;
 // The indexer spaces its commits (--commit-interval), so a retry or two suffices.
 constexpr int kAttemptsOnModifiedDatabase = 5;

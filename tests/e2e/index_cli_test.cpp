@@ -1,5 +1,6 @@
 // dateline-index as a user or a script runs it: exit codes, summaries, inputs.
 
+#include "schema.h"
 #include "test_support.h"
 
 #include <xapian.h>
@@ -80,7 +81,7 @@ TEST_CASE("Stats report counts, sources, size and the last update", "[index_cli]
   REQUIRE(result.exit_code == 0);
   const auto stats = test::parse_json(result.out);
   CHECK(stats["documents"] == test::kCorpusArticles);
-  CHECK(stats["schema"] == 1);
+  CHECK(stats["schema"] == schema::kVersion);
   CHECK(stats["size_bytes"] > 0);
   CHECK(stats["last_update"].get<std::string>().size() == 20);
   CHECK(stats["sources"][0] == nlohmann::json({{"value", "Dateline Wire"}, {"count", 10}}));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 using namespace dateline;
 using nlohmann::json;
@@ -76,6 +77,33 @@ TEST_CASE("Place and date filters return only matching articles", "[search_cli]"
   }
   const json both = test::search(db.path, {"-n", "50", "--place", "geneva", "--person", "helen marsh", "--from", "2021"});
   CHECK(both["total"] == 1);
+}
+
+TEST_CASE("Date ranges find every article published in them, no more", "[search_cli]") {
+  CorpusDatabase db;
+  std::map<std::string, std::string> dated;  // id -> publication date, from the stored articles
+  const json all_dated = test::search(db.path, {"-n", "100", "--from", "1900"});
+  for (const json& hit : all_dated["results"]) dated[hit["id"]] = hit["date"];
+  REQUIRE(dated.size() > 10);
+  const std::vector<std::pair<std::string, std::string>> ranges = {
+      {"2019-12-30", "2020-03-02"}, {"2020", "2021"}, {"2020-03", "2020-03"}, {"2019-02-27", "2019-02-27"},
+      {"2018-07-15", "2022-01-10"}};
+  for (const auto& [from, to] : ranges) {
+    INFO(from << ".." << to);
+    std::set<std::string> expected;
+    const std::string first = from.size() == 4 ? from + "-01-01" : from.size() == 7 ? from + "-01" : from;
+    const std::string last = to.size() == 4 ? to + "-12-31" : to.size() == 7 ? to + "-31" : to;
+    for (const auto& [id, date] : dated) {
+      if (date >= first && date <= last) expected.insert(id);
+    }
+    const auto ids = [](const json& response) {
+      std::set<std::string> found;
+      for (const json& hit : response["results"]) found.insert(hit["id"]);
+      return found;
+    };
+    CHECK(ids(test::search(db.path, {"-n", "100", "--from", from, "--to", to})) == expected);
+    CHECK(ids(test::search(db.path, {"-n", "100", "date:" + from + ".." + to})) == expected);
+  }
 }
 
 TEST_CASE("Sorting by newest orders by publication date", "[search_cli]") {

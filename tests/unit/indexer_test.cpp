@@ -1,5 +1,6 @@
 #include "database_layout.h"
 #include "indexer.h"
+#include "schema.h"
 
 #include <dateline/errors.h>
 
@@ -127,7 +128,7 @@ TEST_CASE("Compaction keeps every article", "[indexer]") {
   CHECK(Xapian::Database(dir / "db").get_doccount() == test::kCorpusArticles);
   const auto stats = indexer::database_stats(dir / "db");
   CHECK(stats.documents == test::kCorpusArticles);
-  CHECK(stats.schema_version == 1);
+  CHECK(stats.schema_version == schema::kVersion);
   CHECK_FALSE(stats.last_update.empty());
   REQUIRE(stats.sources.size() == 3);
   CHECK(stats.sources[0].first == "Dateline Wire");
@@ -173,7 +174,7 @@ TEST_CASE("A rebuild on parallel shards holds exactly what an incremental build 
     CHECK(a.get_collection_freq(term) == b.get_collection_freq(term));
   }
   CHECK(b.get_spelling_suggestion("genava") == a.get_spelling_suggestion("genava"));
-  CHECK(b.get_metadata("dateline.schema") == "1");
+  CHECK(b.get_metadata("dateline.schema") == std::to_string(schema::kVersion));
   CHECK_FALSE(b.get_metadata("dateline.updated").empty());
   for (const auto& entry : std::filesystem::directory_iterator(dir / "rebuilt")) {
     CHECK(entry.path().filename().string().find(".shard-") == std::string::npos);
