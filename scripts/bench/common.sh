@@ -1,5 +1,5 @@
-# Shared by the bench-*.sh scripts: a Release build and the shared corpora.
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Shared by scripts/bench/reindex.sh and http.sh: a Release build and the shared corpora.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 shared="$root/../shared/corpus"
 if [[ ! -d "$shared/reuters21578" ]]; then
   echo "skipped: $shared is absent (benchmarks need the Reuters-21578 corpus)" >&2

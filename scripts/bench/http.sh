@@ -3,9 +3,9 @@
 # wrk drives dateline-search serve with a fixed mix of searches with facets
 # (top 10, snippets) at 1, 8 and 32 connections, then GET /healthz at 8
 # connections as the peer that shows what HTTP alone costs, in the same run.
-#   scripts/bench-http.sh [SECONDS_PER_RUN]   (default 10)
+#   scripts/bench/http.sh [SECONDS_PER_RUN]   (default 10)
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 seconds="${1:-10}"
 threads=2
 

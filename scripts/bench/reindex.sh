@@ -2,9 +2,9 @@
 # Indexing benchmark on all of Reuters-21578 (Release build):
 #   - a full index into a fresh database, RUNS times: median wall time, peak RSS (/usr/bin/time -v);
 #   - a re-run on the unchanged input, RUNS times: median, and its ratio to the full index.
-#   scripts/bench-index.sh [RUNS]   (default 3)
+#   scripts/bench/reindex.sh [RUNS]   (default 3)
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs="${1:-3}"
 files=("$shared"/reuters21578/*.sgm)
 
