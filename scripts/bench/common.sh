@@ -6,7 +6,7 @@ if [[ ! -d "$shared/reuters21578" ]]; then
   exit 0
 fi
 bash "$root/scripts/setup.sh" --bench
-bash "$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release >/dev/null
+bash "$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDATELINE_WERROR=ON >/dev/null
 index="$root/build/release/indexer/dateline-index"
 search="$root/build/release/searcher/dateline-search"
 work="$(mktemp -d)"

@@ -23,7 +23,7 @@ if [[ ! -d "$reuters" ]]; then
   exit 0
 fi
 bash "$root/scripts/setup.sh" --bench
-bash "$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release >/dev/null
+bash "$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDATELINE_WERROR=ON >/dev/null
 bin="$root/build/release"
 index="$bin/indexer/dateline-index"
 search="$bin/searcher/dateline-search"
