@@ -6,6 +6,8 @@
 #   scripts/bench/http.sh [SECONDS_PER_RUN]   (default 10)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 seconds="${1:-10}"
 threads=2
 

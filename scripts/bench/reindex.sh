@@ -5,6 +5,8 @@
 #   scripts/bench/reindex.sh [RUNS]   (default 3)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 runs="${1:-3}"
 files=("$shared"/reuters21578/*.sgm)
 

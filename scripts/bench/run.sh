@@ -7,7 +7,6 @@
 # ../shared/corpus/reuters21578 (copies with new ids and shuffled sentences).
 # Queries: scripts/bench/queries.tsv (committed; made by corpus_tool queries).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 scale=1
 rounds=3
 while (($#)); do
@@ -17,16 +16,9 @@ while (($#)); do
     *) echo "usage: scripts/bench/run.sh [--scale 1|10|50] [--rounds N]" >&2; exit 1 ;;
   esac
 done
-reuters="$root/../shared/corpus/reuters21578"
-if [[ ! -d "$reuters" ]]; then
-  echo "skipped: $reuters is absent (the benchmark needs Reuters-21578)" >&2
-  exit 0
-fi
-bash "$root/scripts/setup.sh" --bench
-bash "$root/scripts/build.sh" "$root/build/release" -DCMAKE_BUILD_TYPE=Release -DDATELINE_WERROR=ON >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+reuters="$shared/reuters21578"
 bin="$root/build/release"
-index="$bin/indexer/dateline-index"
-search="$bin/searcher/dateline-search"
 latency="$bin/tests/bench/engine_latency"
 queries="$root/scripts/bench/queries.tsv"
 data="$root/build/bench-data"
@@ -42,7 +34,6 @@ mkdir -p "$work"
 server=""
 trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; true' EXIT
 
-calc() { awk "BEGIN { printf \"${2:-%.2f}\", $1 }"; }
 mib() { calc "$(du -sb "$1" | cut -f1) / 1048576" "%.1f"; }
 log() { echo "bench: $*" >&2; }
 
@@ -55,7 +46,7 @@ timed() {
     { cat "$work/$name.out" >&2; exit 2; }
   read -r wall user system rss <"$work/$name.time"
   figure[$name.wall]="$wall"
-  figure[$name.cpu]="$(calc "$user + $system")"
+  figure[$name.cpu]="$(calc "$user + $system" "%.2f")"
   figure[$name.rss]="$(calc "$rss / 1024" "%.0f")"
 }
 # latency LABEL...: p50/p95/p99 from engine_latency's lines
@@ -139,7 +130,7 @@ read -r _ rps http_p50 http_p99 http_errors < <(wrk -t 2 -c 8 -d 10s -s "$work/m
 kill "$server"
 server=""
 
-ratio() { [[ -n "${figure[$1]:-}" && -n "${figure[$2]:-}" ]] && calc "${figure[$1]} / ${figure[$2]}" || echo "–"; }
+ratio() { [[ -n "${figure[$1]:-}" && -n "${figure[$2]:-}" ]] && calc "${figure[$1]} / ${figure[$2]}" "%.2f" || echo "–"; }
 row() {  # label key
   printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "${figure[dateline.$2]:-–}" "${figure[fts5.$2]:-–}" "${figure[xapian.$2]:-–}" \
     "$(ratio "dateline.$2" "fts5.$2")" "$(ratio "dateline.$2" "xapian.$2")"
