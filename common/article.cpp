@@ -1,6 +1,7 @@
 #include "article.h"
 
 #include "compression.h"
+#include "text_utils.h"
 #include <dateline/errors.h>
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,14 @@ Article decode_stored_article(const std::string& stored) {
   } catch (const nlohmann::json::exception& e) {
     throw DatabaseError(std::string("stored article is not valid JSON: ") + e.what());
   }
+}
+
+std::string snippet_text(const Article& article) {
+  std::string text = article.body.empty() ? article.title : article.body;
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return collapse_whitespace(text);
 }
 
 }  // namespace dateline::common

@@ -37,6 +37,11 @@ struct Article {
   std::size_t line = 0;     // line where the article starts in its source file
 };
 
+// The text snippets are cut from: the body (else the title) on one line, with
+// control characters as spaces. Wire copy is hard-wrapped, and control
+// characters would collide with the searcher's highlight markers.
+std::string snippet_text(const Article& article);
+
 // The stored form: zstd-compressed JSON of every field above.
 std::string encode_stored_article(const Article& article);
 Article decode_stored_article(const std::string& stored);

@@ -43,16 +43,6 @@ std::string html_snippet(std::string snippet) {
   return html;
 }
 
-// One line of text: wire copy is hard-wrapped, and control characters would
-// collide with the highlight markers.
-std::string snippet_source(const common::Article& article) {
-  std::string text = article.body.empty() ? article.title : article.body;
-  for (char& c : text) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
-  return common::collapse_whitespace(text);
-}
-
 StoredArticle to_stored_article(common::Article&& a) {
   StoredArticle s;
   s.id = std::move(a.id);
@@ -195,7 +185,7 @@ struct Searcher::Impl {
     Hit hit;
     hit.rank = match.get_rank() + 1;
     hit.score = match.get_weight();
-    hit.snippet = html_snippet(matches.snippet(snippet_source(article), request.snippet_bytes, snippet_stemmer,
+    hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
                                                Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                                kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
     if (request.explain) hit.explanation = explain(enquire, match, article.id);

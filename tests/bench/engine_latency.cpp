@@ -17,7 +17,6 @@
 #include "article.h"
 #include "query_builder.h"
 #include "schema.h"
-#include "text_utils.h"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -126,9 +125,7 @@ void snippet_agreement(const std::string& database, const std::vector<Query>& qu
       const auto ours = std::find_if(response.results.begin(), response.results.end(),
                                      [&](const dateline::Hit& hit) { return hit.id == article.id; });
       if (ours == response.results.end()) continue;
-      std::string text = article.body.empty() ? article.title : article.body;
-      for (char& c : text) if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-      const std::string reference = matches.snippet(dateline::common::collapse_whitespace(text), 200, stemmer,
+      const std::string reference = matches.snippet(dateline::common::snippet_text(article), 200, stemmer,
                                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                                     "<mark>", "</mark>");
       ++hits;
