@@ -162,6 +162,7 @@ TEST_CASE("A full disk is a clear error and the database keeps its committed sta
   test::index(dir / "disk/db", {test::corpus_dir()});
   test::write_file(dir / "big/a.jsonl", test::generated_articles(0, 20000));
   const auto incremental = test::run({test::index_binary(), "--db", dir / "disk/db", "--batch", "500", dir / "big"});
+  INFO("stderr: " << incremental.err);
   CHECK(incremental.exit_code == 2);
   CHECK_THAT(incremental.err, Catch::StartsWith("dateline-index: error: ") && Catch::Contains("No space left on device"));
   const Xapian::Database after(dir / "disk/db");
