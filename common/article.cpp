@@ -1,6 +1,6 @@
 #include "article.h"
 
-#include "compression.h"
+#include "schema.h"
 #include "text_utils.h"
 #include <dateline/errors.h>
 
@@ -55,14 +55,19 @@ Article from_json(const nlohmann::json& j) {
 
 }  // namespace
 
-std::string encode_stored_article(const Article& article) { return compress(to_json(article).dump()); }
+std::string stored_json(const Article& article) { return to_json(article).dump(); }
 
-Article decode_stored_article(const std::string& stored) {
+Article decode_stored_article(std::string_view stored, const StoredCodec& codec) {
   try {
-    return from_json(nlohmann::json::parse(decompress(stored)));
+    return from_json(nlohmann::json::parse(codec.decompress(stored)));
   } catch (const nlohmann::json::exception& e) {
     throw DatabaseError(std::string("stored article is not valid JSON: ") + e.what());
   }
+}
+
+StoredCodec stored_codec(const Xapian::Database& database) {
+  std::string dictionary = database.get_metadata(std::string(schema::kDictionaryKey));
+  return dictionary.empty() ? StoredCodec() : StoredCodec(std::move(dictionary));
 }
 
 std::string snippet_text(const Article& article) {

@@ -2,11 +2,15 @@
 // The article model: what a reader produces, what the extractors complete and
 // what the index stores (compressed) for snippets and --show.
 
+#include "compression.h"
 #include "dates.h"
+
+#include <xapian.h>
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dateline::common {
@@ -42,8 +46,10 @@ struct Article {
 // characters would collide with the searcher's highlight markers.
 std::string snippet_text(const Article& article);
 
-// The stored form: zstd-compressed JSON of every field above.
-std::string encode_stored_article(const Article& article);
-Article decode_stored_article(const std::string& stored);
+// The stored form: JSON of every field above, compressed by the database's codec.
+std::string stored_json(const Article& article);
+Article decode_stored_article(std::string_view stored, const StoredCodec& codec);
+// The codec for the stored articles of `database` (its dictionary, if it has one).
+StoredCodec stored_codec(const Xapian::Database& database);
 
 }  // namespace dateline::common

@@ -17,7 +17,7 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kIdPrefix = "Q";             // article id, unique per document (hashed if long)
@@ -31,8 +31,7 @@ inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
 inline constexpr std::string_view kMentionedDatePrefix = "XD"; // date named in the text: "2015", "2015-03", "2015-03-02"
 inline constexpr std::string_view kPublishedPrefix = "XY";     // publication year, month and day: "1987", "198703", "19870302"
-inline constexpr std::string_view kContentHashPrefix = "XH";   // hash of the raw article, to skip unchanged input
-inline constexpr std::string_view kSourceFilePrefix = "XF";    // absolute path of the source file, for --prune
+inline constexpr std::string_view kSourceFilePrefix = "XF";    // absolute path of the source file, for --prune (shortened if long; the stored article has it whole)
 
 // Separates the surname from the full key in kSurnamePrefix terms.
 inline constexpr char kSurnameSeparator = '|';
@@ -44,8 +43,7 @@ enum Slot : Xapian::valueno {
   kPlacesSlot = 2,      // places display names joined by kListSeparator
   kTopicsSlot = 3,      // topics joined by kListSeparator
   kSourceSlot = 4,      // source display name ("Reuters")
-  kSourceFileSlot = 5,  // absolute path of the source file (the XF term may be hashed)
-  kFingerprintSlot = 6, // hash of the normalised title and body: equal for duplicate articles
+  kContentHashSlot = 5, // 16-byte hash of the article as read, to skip unchanged input (a value: a unique term per article costs 4x more)
 };
 
 // Joins multi-valued facets in one value slot (a control character no name contains).
@@ -54,6 +52,7 @@ inline constexpr char kListSeparator = '\x1f';
 // --- Database metadata keys ---------------------------------------------------
 inline constexpr std::string_view kSchemaVersionKey = "dateline.schema";  // kVersion as decimal text
 inline constexpr std::string_view kLastUpdateKey = "dateline.updated";    // UTC time of the last commit, ISO 8601
+inline constexpr std::string_view kDictionaryKey = "dateline.dictionary"; // zstd dictionary of the stored articles; set once
 
 // --- Spelling ----------------------------------------------------------------
 // Words of people's and places' names are also added to the spelling table

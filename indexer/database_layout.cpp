@@ -76,7 +76,7 @@ void DatabaseLayout::create() const {
 
 void DatabaseLayout::create_generation(const std::string& generation) const {
   try {
-    Xapian::WritableDatabase database(generation, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    Xapian::WritableDatabase database(generation, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS, kBlockSize);
     database.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
     database.commit();
   } catch (const Xapian::Error& e) {

@@ -8,7 +8,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace dateline::indexer {
 namespace {
@@ -32,13 +31,6 @@ void hash_field(XXH3_state_t* state, std::string_view field) {
   XXH3_128bits_update(state, field.data(), field.size());
 }
 
-std::string hex(const XXH128_hash_t& hash) {
-  char text[33];
-  std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
-  return text;
-}
-
 void add_facet_terms(Xapian::Document& document, std::string_view prefix, const std::vector<std::string>& values) {
   for (const std::string& value : values) document.add_boolean_term(schema::term(prefix, fold_key(value)));
 }
@@ -60,14 +52,6 @@ void add_mentioned_date_terms(Xapian::Document& document, const std::vector<std:
       if (date.size() >= length) document.add_boolean_term(schema::term(schema::kMentionedDatePrefix, date.substr(0, length)));
     }
   }
-}
-
-std::string fingerprint(const Article& article) {
-  const std::string normalised = fold_key(article.title) + "\n" + fold_key(article.body);
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx",
-                static_cast<unsigned long long>(XXH3_64bits(normalised.data(), normalised.size())));
-  return text;
 }
 
 bool is_spelling_word(const std::string& term) {
@@ -109,14 +93,20 @@ std::string content_hash(const Article& article) {
     hash_field(state, schema::join_list(*list));
   }
   hash_field(state, std::string(1, static_cast<char>('0' + article.explicit_people * 2 + article.explicit_places)));
-  const std::string result = hex(XXH3_128bits_digest(state));
+  XXH128_canonical_t digest;
+  XXH128_canonicalFromHash(&digest, XXH3_128bits_digest(state));
   XXH3_freeState(state);
-  return result;
+  return std::string(reinterpret_cast<const char*>(digest.digest), sizeof digest.digest);
+}
+
+void compress_stored(IndexedArticle& article, const common::StoredCodec& codec) {
+  article.document.set_data(codec.compress(article.stored_json));
+  article.stored_json = std::string();
 }
 
 DocumentBuilder::DocumentBuilder() { common::configure_term_generator(generator_); }
 
-IndexedArticle DocumentBuilder::build(const Article& article, const std::string& hash) {
+IndexedArticle DocumentBuilder::build(const Article& article, const std::string& hash, const common::StoredCodec* codec) {
   IndexedArticle indexed;
   indexed.id = article.id;
   indexed.id_term = schema::term(schema::kIdPrefix, article.id);
@@ -146,7 +136,6 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   add_facet_terms(document, schema::kAuthorPrefix, article.authors);
   if (!article.source.empty()) add_facet_terms(document, schema::kSourcePrefix, {article.source});
   add_mentioned_date_terms(document, article.mentioned_dates);
-  document.add_boolean_term(schema::term(schema::kContentHashPrefix, hash));
   document.add_boolean_term(schema::term(schema::kSourceFilePrefix, article.source_file));
 
   // A date known to the month or year sorts and filters as its first day.
@@ -159,9 +148,9 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   if (!article.places.empty()) document.add_value(schema::kPlacesSlot, schema::join_list(article.places));
   if (!article.topics.empty()) document.add_value(schema::kTopicsSlot, schema::join_list(article.topics));
   if (!article.source.empty()) document.add_value(schema::kSourceSlot, article.source);
-  document.add_value(schema::kSourceFileSlot, article.source_file);
-  document.add_value(schema::kFingerprintSlot, fingerprint(article));
-  document.set_data(common::encode_stored_article(article));
+  document.add_value(schema::kContentHashSlot, hash);
+  indexed.stored_json = common::stored_json(article);
+  if (codec != nullptr) compress_stored(indexed, *codec);
   return indexed;
 }
 

@@ -13,7 +13,8 @@
 namespace dateline::indexer {
 
 struct IndexedArticle {
-  Xapian::Document document;
+  Xapian::Document document;   // data set by compress_stored() unless build() had the codec
+  std::string stored_json;     // the article to store, until compressed into the document's data
   std::string id;
   std::string id_term;
   std::vector<std::string> spelling_words;  // distinct unstemmed words, for "did you mean"
@@ -24,14 +25,19 @@ struct IndexedArticle {
 std::vector<std::string> name_spelling_words(const std::vector<std::string>& names);
 
 // Hash of everything the input said about an article, taken before extraction,
-// so re-running on unchanged input can skip the article cheaply.
+// so re-running on unchanged input can skip the article cheaply: 16 bytes.
 std::string content_hash(const common::Article& article);
+
+// Moves the article's JSON into the document's data, compressed.
+void compress_stored(IndexedArticle& article, const common::StoredCodec& codec);
 
 // Not thread-safe: use one builder per thread.
 class DocumentBuilder {
  public:
   DocumentBuilder();
-  IndexedArticle build(const common::Article& article, const std::string& hash);
+  // Compresses the stored article with `codec` when given (the database's
+  // dictionary may not exist yet: see compress_stored()).
+  IndexedArticle build(const common::Article& article, const std::string& hash, const common::StoredCodec* codec);
 
  private:
   Xapian::TermGenerator generator_;

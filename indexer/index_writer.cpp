@@ -24,7 +24,8 @@ IndexWriter::IndexWriter(const std::string& generation, std::size_t batch_size,
                         [&] { return Xapian::WritableDatabase(generation, Xapian::DB_OPEN); })),
       batch_size_(batch_size == 0 ? 1 : batch_size),
       commit_interval_(commit_interval),
-      spelling_(spelling) {}
+      spelling_(spelling),
+      codec_(guarded("cannot read the compression dictionary", [&] { return common::stored_codec(database_); })) {}
 
 IndexWriter::~IndexWriter() {
   if (!in_batch_) return;
@@ -33,6 +34,13 @@ IndexWriter::~IndexWriter() {
   } catch (const Xapian::Error&) {
     // Nothing more can be done: the database keeps its last committed state.
   }
+}
+
+void IndexWriter::set_dictionary(const std::string& dictionary) {
+  before_change();
+  guarded("cannot store the compression dictionary",
+          [&] { database_.set_metadata(std::string(schema::kDictionaryKey), dictionary); });
+  codec_ = common::StoredCodec(dictionary);
 }
 
 void IndexWriter::before_change() {
@@ -133,9 +141,9 @@ std::vector<std::string> IndexWriter::source_files_under(const std::string& dire
   std::vector<std::string> files;
   const std::string prefix = schema::term(schema::kSourceFilePrefix, directory + "/");
   for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
-    // A long path's term is shortened; the full path is in the value slot.
-    const Xapian::Document document = database_.get_document(*database_.postlist_begin(*term));
-    files.push_back(document.get_value(schema::kSourceFileSlot));
+    // A long path's term is shortened; the stored article has the whole path.
+    const std::string stored = database_.get_document(*database_.postlist_begin(*term)).get_data();
+    files.push_back(common::decode_stored_article(stored, codec_).source_file);
   }
   return files;
 }

@@ -48,6 +48,11 @@ class IndexWriter {
   // Id terms and document numbers of the articles read from `source_file`.
   std::vector<std::pair<std::string, Xapian::docid>> articles_from(const std::string& source_file) const;
 
+  // The compression of stored articles: with the database's dictionary, once it has one.
+  const common::StoredCodec& codec() const { return codec_; }
+  // Keeps the dictionary in the database (with the open batch) and compresses with it.
+  void set_dictionary(const std::string& dictionary);
+
   // Writes the open batch and the time of this update. Throws DatabaseError.
   void commit();
   // Writes the spelling data collected so far, and commits.
@@ -65,6 +70,7 @@ class IndexWriter {
   std::size_t batch_size_;
   std::chrono::milliseconds commit_interval_;
   Spelling spelling_;
+  common::StoredCodec codec_;
   std::chrono::steady_clock::time_point last_commit_ = std::chrono::steady_clock::now();
   std::size_t changes_in_batch_ = 0;
   bool in_batch_ = false;

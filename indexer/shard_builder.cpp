@@ -96,7 +96,7 @@ void ShardBuilder::finish() {
   }
   try {
     fs::remove_all(generation_);
-    shards.compact(generation_);
+    shards.compact(generation_, 0, kBlockSize);
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot merge the shards into " + generation_ + ": " + e.get_description());
   }

@@ -82,6 +82,7 @@ struct Searcher::Impl {
   std::string stub;
   StubState stub_seen;
   Xapian::Database database;
+  common::StoredCodec codec;
   std::unique_ptr<QueryBuilder> builder;
   Xapian::Stem snippet_stemmer = common::english_stemmer();  // kept: it remembers the words it stemmed
 
@@ -104,6 +105,7 @@ struct Searcher::Impl {
       throw DatabaseError(path + " was built with schema version " + version + "; this searcher reads version " +
                           std::to_string(schema::kVersion) + ": rebuild it with dateline-index --rebuild");
     }
+    codec = common::stored_codec(database);
     builder = std::make_unique<QueryBuilder>(database);
   }
 
@@ -113,7 +115,8 @@ struct Searcher::Impl {
       open();
       return;
     }
-    database.reopen();
+    // A database gets its dictionary once, from the first indexer run with enough articles.
+    if (database.reopen() && !codec.has_dictionary()) codec = common::stored_codec(database);
   }
 
   template <typename Operation>
@@ -181,7 +184,7 @@ struct Searcher::Impl {
 
   Hit hit(const SearchRequest& request, const Xapian::Enquire& enquire, const Xapian::MSet& matches,
           const Xapian::MSetIterator& match) {
-    common::Article article = common::decode_stored_article(match.get_document().get_data());
+    common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
     Hit hit;
     hit.rank = match.get_rank() + 1;
     hit.score = match.get_weight();
@@ -226,7 +229,7 @@ struct Searcher::Impl {
       const std::string term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(term);
       if (posting == database.postlist_end(term)) throw NotFoundError("no article with id " + id);
-      return to_stored_article(common::decode_stored_article(database.get_document(*posting).get_data()));
+      return to_stored_article(common::decode_stored_article(database.get_document(*posting).get_data(), codec));
     });
   }
 };

@@ -112,6 +112,7 @@ void snippet_agreement(const std::string& database, const std::vector<Query>& qu
   Xapian::Database xapian(database);
   dateline::searcher::QueryBuilder builder(xapian);
   const Xapian::Stem stemmer = dateline::common::english_stemmer();
+  const dateline::common::StoredCodec codec = dateline::common::stored_codec(xapian);
   std::size_t hits = 0, same = 0, more = 0, fewer = 0;
   for (const Query& query : queries) {
     const dateline::SearchRequest request = dateline_request(query);
@@ -121,7 +122,7 @@ void snippet_agreement(const std::string& database, const std::vector<Query>& qu
     enquire.set_sort_by_relevance_then_value(dateline::schema::kPublishedSlot, true);
     const Xapian::MSet matches = enquire.get_mset(0, 10);
     for (auto match = matches.begin(); match != matches.end(); ++match) {
-      const dateline::common::Article article = dateline::common::decode_stored_article(match.get_document().get_data());
+      const dateline::common::Article article = dateline::common::decode_stored_article(match.get_document().get_data(), codec);
       const auto ours = std::find_if(response.results.begin(), response.results.end(),
                                      [&](const dateline::Hit& hit) { return hit.id == article.id; });
       if (ours == response.results.end()) continue;

@@ -43,8 +43,9 @@ const std::map<std::string, common::Article>& stored_articles() {
   static const std::map<std::string, common::Article> articles = [] {
     std::map<std::string, common::Article> map;
     const Xapian::Database database(kDatabase);
+    const common::StoredCodec codec = common::stored_codec(database);
     for (auto posting = database.postlist_begin(""); posting != database.postlist_end(""); ++posting) {
-      common::Article article = common::decode_stored_article(database.get_document(*posting).get_data());
+      common::Article article = common::decode_stored_article(database.get_document(*posting).get_data(), codec);
       map.emplace(article.id, std::move(article));
     }
     return map;

@@ -35,12 +35,13 @@ std::set<std::string> terms_of(const Xapian::Document& document) {
 
 TEST_CASE("An article's document holds exactly the schema's terms", "[document_builder]") {
   indexer::DocumentBuilder builder;
-  const auto indexed = builder.build(sample_article(), "0123abcd");
+  const common::StoredCodec codec;
+  const auto indexed = builder.build(sample_article(), "0123abcd", &codec);
   const auto terms = terms_of(indexed.document);
   for (const char* expected :
        {"Qwire-1", "Skerry", "Smeets", "ZSmeet", "kerry", "putin", "sochi", "Zmeet", "XPjohn kerry",
         "XPvladimir putin", "XNkerry|john kerry", "XNputin|vladimir putin", "XLsochi", "XLrussia", "XTdiplomacy",
-        "XSdateline wire", "Amarta ferreira", "XD2015", "XD2015-05", "XD2015-05-12", "XH0123abcd",
+        "XSdateline wire", "Amarta ferreira", "XD2015", "XD2015-05", "XD2015-05-12",
         "XF/archive/wires.jsonl"}) {
     CAPTURE(expected);
     CHECK(terms.count(expected) == 1);
@@ -50,15 +51,16 @@ TEST_CASE("An article's document holds exactly the schema's terms", "[document_b
   CHECK(schema::split_list(indexed.document.get_value(schema::kPeopleSlot)) ==
         std::vector<std::string>{"John Kerry", "Vladimir Putin"});
   CHECK(indexed.document.get_value(schema::kSourceSlot) == "Dateline Wire");
-  CHECK(indexed.document.get_value(schema::kSourceFileSlot) == "/archive/wires.jsonl");
-  CHECK(common::decode_stored_article(indexed.document.get_data()).body == sample_article().body);
+  CHECK(indexed.document.get_value(schema::kContentHashSlot) == "0123abcd");
+  CHECK(common::decode_stored_article(indexed.document.get_data(), codec).body == sample_article().body);
+  CHECK(indexed.stored_json.empty());
   CHECK(std::set<std::string>(indexed.name_words.begin(), indexed.name_words.end()) ==
         std::set<std::string>{"john", "kerry", "putin", "russia", "sochi", "vladimir"});
 }
 
 TEST_CASE("Titles weigh more than the body", "[document_builder]") {
   indexer::DocumentBuilder builder;
-  const auto indexed = builder.build(sample_article(), "h");
+  const auto indexed = builder.build(sample_article(), "h", nullptr);
   Xapian::TermIterator term = indexed.document.termlist_begin();
   term.skip_to("kerry");
   REQUIRE(*term == "kerry");
@@ -69,11 +71,23 @@ TEST_CASE("A partial publication date sorts as its first day", "[document_builde
   indexer::DocumentBuilder builder;
   auto article = sample_article();
   article.published = common::Date{1987, 3, 0};
-  CHECK(builder.build(article, "h").document.get_value(schema::kPublishedSlot) == "19870301");
+  CHECK(builder.build(article, "h", nullptr).document.get_value(schema::kPublishedSlot) == "19870301");
+}
+
+TEST_CASE("Without a codec the article waits uncompressed until compress_stored", "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  auto indexed = builder.build(sample_article(), "h", nullptr);
+  CHECK(indexed.document.get_data().empty());
+  CHECK(!indexed.stored_json.empty());
+  const common::StoredCodec codec;
+  indexer::compress_stored(indexed, codec);
+  CHECK(indexed.stored_json.empty());
+  CHECK(common::decode_stored_article(indexed.document.get_data(), codec).title == "Kerry meets Putin");
 }
 
 TEST_CASE("The content hash changes with the content and only with it", "[document_builder]") {
   const auto article = sample_article();
+  CHECK(indexer::content_hash(article).size() == 16);
   CHECK(indexer::content_hash(article) == indexer::content_hash(article));
   auto corrected = article;
   corrected.body += " He left on Wednesday.";

@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include <dateline/errors.h>
+#include <dateline/searcher.h>
 
 #include "test_support.h"
 
@@ -118,6 +119,40 @@ TEST_CASE("A rebuild switches to a fresh generation", "[indexer]") {
   CHECK(ids_in(dir / "db") == std::set<std::string>{"b"});
   CHECK(std::filesystem::exists(dir / "db/gen-000002"));
   CHECK_FALSE(std::filesystem::exists(dir / "db/gen-000001"));
+}
+
+TEST_CASE("A database gets its compression dictionary once it has enough articles; searchers follow", "[indexer]") {
+  test::TempDir dir;
+  const auto dictionary = [&] {
+    return Xapian::Database(dir / "db").get_metadata(std::string(schema::kDictionaryKey));
+  };
+  test::write_file(dir / "in/few.jsonl", test::generated_articles(0, 40));
+  index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.batch_size = 100; });
+  CHECK(dictionary().empty());  // too few articles to learn from: plain zstd
+
+  Searcher searcher(dir / "db");
+  CHECK(searcher.article("gen-7").title == "Report 7 on the tariff in Cairo");
+  test::write_file(dir / "in/many.jsonl", test::generated_articles(1000, 1500));
+  index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.batch_size = 100; });
+  const std::string trained = dictionary();
+  CHECK(trained.size() > 10000);
+  // The searcher opened before the dictionary existed reads articles stored with it, and the older ones.
+  CHECK(searcher.article("gen-2222").title == "Report 2222 on the strike in Dublin");
+  CHECK(searcher.article("gen-7").title == "Report 7 on the tariff in Cairo");
+  SearchRequest request;
+  request.query = "\"plan number 2222\"";
+  const SearchResponse response = searcher.search(request);
+  REQUIRE(response.results.size() == 1);
+  CHECK(response.results[0].snippet.find("<mark>plan number 2222</mark>") != std::string::npos);
+
+  // Later runs keep it; a rebuild trains a new one on the whole input.
+  test::write_file(dir / "in/more.jsonl", test::generated_articles(5000, 200));
+  index_paths(dir / "db", {dir / "in"});
+  CHECK(dictionary() == trained);
+  index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.rebuild = true; });
+  CHECK(!dictionary().empty());
+  CHECK(searcher.article("gen-5100").body.find("plan number 5100") != std::string::npos);
+  CHECK(searcher.document_count() == 1740);
 }
 
 TEST_CASE("Compaction keeps every article", "[indexer]") {

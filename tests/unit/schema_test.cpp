@@ -13,7 +13,7 @@ TEST_CASE("No term prefix is the beginning of another", "[schema]") {
       schema::kIdPrefix,           schema::kTitlePrefix,         schema::kAuthorPrefix,
       schema::kPersonPrefix,       schema::kSurnamePrefix,       schema::kPlacePrefix,
       schema::kTopicPrefix,        schema::kOrganisationPrefix,  schema::kSourcePrefix,
-      schema::kMentionedDatePrefix, schema::kContentHashPrefix,  schema::kSourceFilePrefix};
+      schema::kMentionedDatePrefix, schema::kPublishedPrefix,     schema::kSourceFilePrefix};
   for (std::size_t i = 0; i < prefixes.size(); ++i) {
     for (std::size_t j = 0; j < prefixes.size(); ++j) {
       if (i == j) continue;
