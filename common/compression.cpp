@@ -99,11 +99,6 @@ std::string StoredCodec::train_dictionary(const std::vector<std::string>& sample
   return dictionary;
 }
 
-const std::string& StoredCodec::dictionary() const {
-  static const std::string none;
-  return dictionary_ ? dictionary_->content : none;
-}
-
 std::string StoredCodec::compress(std::string_view data) const {
   std::string out(ZSTD_compressBound(data.size()), '\0');
   ZSTD_CCtx* context = thread_compressor();

@@ -27,7 +27,6 @@ class StoredCodec {
   static std::string train_dictionary(const std::vector<std::string>& samples);
 
   bool has_dictionary() const { return dictionary_ != nullptr; }
-  const std::string& dictionary() const;
 
   std::string compress(std::string_view data) const;
   // Throws DatabaseError when `data` is corrupt or needs a dictionary this codec lacks.
