@@ -50,7 +50,7 @@ class IndexWriter {
 
   // The compression of stored articles: with the database's dictionary, once it has one.
   const common::StoredCodec& codec() const { return codec_; }
-  // Keeps the dictionary in the database (with the open batch) and compresses with it.
+  // Keeps the dictionary in the database (with the open batch) and reads stored articles with it.
   void set_dictionary(const std::string& dictionary);
 
   // Writes the open batch and the time of this update. Throws DatabaseError.
