@@ -119,6 +119,11 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   generator_.index_text(article.dateline);
   generator_.increase_termpos(kFieldGap);
   generator_.index_text(article.body);
+  // Xapian::Document handles share their contents with a reference count that
+  // is not atomic: the generator must let go of this document before another
+  // thread (the writer) takes it, or the two threads' copies race (a crash
+  // inside replace_document, about one run in 40 of the kill -9 test).
+  generator_.set_document(Xapian::Document());
 
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     if (is_spelling_word(*term)) indexed.spelling_words.push_back(*term);
