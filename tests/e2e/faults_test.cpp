@@ -156,7 +156,7 @@ TEST_CASE("A full disk is a clear error and the database keeps its committed sta
   test::TempDir dir;
   const TmpfsMount disk(dir / "disk", "6m");
   if (!disk.mounted()) {
-    WARN("skipped: cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)");
+    test::skip("cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)");
     return;
   }
   test::index(dir / "disk/db", {test::corpus_dir()});
@@ -182,7 +182,7 @@ TEST_CASE("A read-only destination is a clear error and the database is untouche
   test::TempDir dir;
   const TmpfsMount disk(dir / "disk", "64m");
   if (!disk.mounted()) {
-    WARN("skipped: cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)");
+    test::skip("cannot mount a small tmpfs here (needs root or CAP_SYS_ADMIN)");
     return;
   }
   test::index(dir / "disk/db", {test::corpus_dir()});

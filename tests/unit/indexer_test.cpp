@@ -121,7 +121,7 @@ TEST_CASE("A rebuild switches to a fresh generation", "[indexer]") {
   CHECK_FALSE(std::filesystem::exists(dir / "db/gen-000001"));
 }
 
-TEST_CASE("A database gets its compression dictionary once it has enough articles; searchers follow", "[indexer]") {
+TEST_CASE("A database gets its compression dictionary once it has enough articles, and searchers follow", "[indexer]") {
   test::TempDir dir;
   const auto dictionary = [&] {
     return Xapian::Database(dir / "db").get_metadata(std::string(schema::kDictionaryKey));
