@@ -1,31 +1,42 @@
 #include "index_writer.h"
 
-#include <dateline/errors.h>
+#include "database_errors.h"
 #include "dates.h"
 #include "schema.h"
+
+#include <atomic>
+#include <optional>
 
 namespace dateline::indexer {
 namespace {
 
-template <typename Operation>
-auto guarded(const std::string& what, Operation operation) {
-  try {
-    return operation();
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(what + ": " + e.get_description());
-  }
-}
+using common::translating_xapian_errors;
+
+std::atomic<int> commits_in_progress{0};
+
+// Marks a commit for the program's terminate handler (committing()).
+class CommitInProgress {
+ public:
+  CommitInProgress() { ++commits_in_progress; }
+  ~CommitInProgress() { --commits_in_progress; }
+  CommitInProgress(const CommitInProgress&) = delete;
+  CommitInProgress& operator=(const CommitInProgress&) = delete;
+};
 
 }  // namespace
 
+bool committing() { return commits_in_progress > 0; }
+
 IndexWriter::IndexWriter(const std::string& generation, std::size_t batch_size,
                          std::chrono::milliseconds commit_interval, Spelling spelling)
-    : database_(guarded("cannot open the database for writing",
-                        [&] { return Xapian::WritableDatabase(generation, Xapian::DB_OPEN); })),
+    : database_(translating_xapian_errors("cannot open the database " + generation + " for writing",
+                                          [&] { return Xapian::WritableDatabase(generation, Xapian::DB_OPEN); })),
       batch_size_(batch_size == 0 ? 1 : batch_size),
       commit_interval_(commit_interval),
       spelling_(spelling),
-      codec_(guarded("cannot read the compression dictionary", [&] { return common::stored_codec(database_); })) {}
+      codec_(translating_xapian_errors("cannot read the compression dictionary of " + generation,
+                                       [&] { return common::stored_codec(database_); })),
+      generation_(generation) {}
 
 IndexWriter::~IndexWriter() {
   if (!in_batch_) return;
@@ -38,14 +49,14 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::set_dictionary(const std::string& dictionary) {
   before_change();
-  guarded("cannot store the compression dictionary",
+  translating_xapian_errors("cannot store the compression dictionary",
           [&] { database_.set_metadata(std::string(schema::kDictionaryKey), dictionary); });
   codec_ = common::StoredCodec(dictionary);
 }
 
 void IndexWriter::before_change() {
   if (in_batch_) return;
-  guarded("cannot start a batch", [&] { database_.begin_transaction(true); });
+  translating_xapian_errors("cannot start a batch", [&] { database_.begin_transaction(true); });
   in_batch_ = true;
 }
 
@@ -57,7 +68,7 @@ void IndexWriter::after_change() {
 
 IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
   before_change();
-  const Change change = guarded("cannot index " + article.id, [&] {
+  const Change change = translating_xapian_errors("cannot index " + article.id, [&] {
     Xapian::PostingIterator existing = database_.postlist_begin(article.id_term);
     const bool known = existing != database_.postlist_end(article.id_term);
     if (known) forget_spelling_of(*existing);
@@ -71,7 +82,7 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
 
 void IndexWriter::add(IndexedArticle&& article) {
   before_change();
-  guarded("cannot index " + article.id, [&] { database_.add_document(article.document); });
+  translating_xapian_errors("cannot index " + article.id, [&] { database_.add_document(article.document); });
   count_spelling(article);
   after_change();
 }
@@ -83,15 +94,19 @@ void IndexWriter::count_spelling(const IndexedArticle& article) {
 
 bool IndexWriter::remove(const std::string& id) {
   const std::string id_term = schema::term(schema::kIdPrefix, id);
-  const Xapian::PostingIterator existing = database_.postlist_begin(id_term);
-  if (existing == database_.postlist_end(id_term)) return false;
-  remove_document(*existing);
+  const auto document = translating_xapian_errors("cannot read the database " + generation_, [&]() -> std::optional<Xapian::docid> {
+    const Xapian::PostingIterator existing = database_.postlist_begin(id_term);
+    if (existing == database_.postlist_end(id_term)) return std::nullopt;
+    return *existing;
+  });
+  if (!document) return false;
+  remove_document(*document);
   return true;
 }
 
 void IndexWriter::remove_document(Xapian::docid document) {
   before_change();
-  guarded("cannot delete a document", [&] {
+  translating_xapian_errors("cannot delete a document", [&] {
     forget_spelling_of(document);
     database_.delete_document(document);
   });
@@ -121,9 +136,10 @@ void IndexWriter::flush_spelling() {
 
 void IndexWriter::commit() {
   if (!in_batch_) return;
-  guarded("cannot commit to the database", [&] {
+  translating_xapian_errors("cannot commit to the database", [&] {
     if (spelling_ == Spelling::kEachCommit) flush_spelling();
     database_.set_metadata(std::string(schema::kLastUpdateKey), common::utc_timestamp_now());
+    const CommitInProgress marked;
     database_.commit_transaction();
   });
   in_batch_ = false;
@@ -133,11 +149,16 @@ void IndexWriter::commit() {
 
 void IndexWriter::finish() {
   before_change();
-  guarded("cannot write the spelling data", [&] { flush_spelling(); });
+  translating_xapian_errors("cannot write the spelling data", [&] { flush_spelling(); });
   commit();
 }
 
 std::vector<std::string> IndexWriter::source_files_under(const std::string& directory) const {
+  return translating_xapian_errors("cannot read the source files in the database " + generation_,
+                                   [&] { return read_source_files_under(directory); });
+}
+
+std::vector<std::string> IndexWriter::read_source_files_under(const std::string& directory) const {
   std::vector<std::string> files;
   const std::string prefix = schema::term(schema::kSourceFilePrefix, directory + "/");
   for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
@@ -149,6 +170,11 @@ std::vector<std::string> IndexWriter::source_files_under(const std::string& dire
 }
 
 std::vector<std::pair<std::string, Xapian::docid>> IndexWriter::articles_from(const std::string& source_file) const {
+  return translating_xapian_errors("cannot read the articles of a source file in the database " + generation_,
+                                   [&] { return read_articles_from(source_file); });
+}
+
+std::vector<std::pair<std::string, Xapian::docid>> IndexWriter::read_articles_from(const std::string& source_file) const {
   std::vector<std::pair<std::string, Xapian::docid>> articles;
   const std::string file_term = schema::term(schema::kSourceFilePrefix, source_file);
   const std::string id_prefix(schema::kIdPrefix);

@@ -65,6 +65,8 @@ class IndexWriter {
   void forget_spelling_of(Xapian::docid document);
   void flush_spelling();
   void count_spelling(const IndexedArticle& article);
+  std::vector<std::string> read_source_files_under(const std::string& directory) const;
+  std::vector<std::pair<std::string, Xapian::docid>> read_articles_from(const std::string& source_file) const;
 
   Xapian::WritableDatabase database_;
   std::size_t batch_size_;
@@ -75,6 +77,12 @@ class IndexWriter {
   std::size_t changes_in_batch_ = 0;
   bool in_batch_ = false;
   std::unordered_map<std::string, long> spelling_changes_;
+  std::string generation_;
 };
+
+// True while a thread is inside Xapian's commit_transaction(), for the
+// program's terminate handler: Xapian 1.4's glass backend can let a write
+// error escape through a noexcept function there (seen with a full disk).
+bool committing();
 
 }  // namespace dateline::indexer

@@ -1,6 +1,7 @@
 #include "indexer.h"
 
 #include "bounded_queue.h"
+#include "database_errors.h"
 #include "database_layout.h"
 #include "document_builder.h"
 #include <dateline/errors.h>
@@ -69,8 +70,9 @@ struct PreparedItem {
 };
 
 void check_schema(const std::string& generation) {
-  const Xapian::Database database(generation);
-  const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+  const std::string version = common::translating_xapian_errors("cannot read the database " + generation, [&] {
+    return Xapian::Database(generation).get_metadata(std::string(schema::kSchemaVersionKey));
+  });
   if (version != std::to_string(schema::kVersion)) {
     throw DatabaseError("the database was built with schema version " + (version.empty() ? "?" : version) +
                         " and this indexer writes version " + std::to_string(schema::kVersion) +
@@ -79,13 +81,15 @@ void check_schema(const std::string& generation) {
 }
 
 std::unordered_set<std::string> known_content_hashes(const std::string& generation) {
-  std::unordered_set<std::string> hashes;
-  const Xapian::Database database(generation);
-  for (auto hash = database.valuestream_begin(schema::kContentHashSlot); hash != database.valuestream_end(schema::kContentHashSlot);
-       ++hash) {
-    hashes.insert(*hash);
-  }
-  return hashes;
+  return common::translating_xapian_errors("cannot read the content hashes of the database " + generation, [&] {
+    std::unordered_set<std::string> hashes;
+    const Xapian::Database database(generation);
+    for (auto hash = database.valuestream_begin(schema::kContentHashSlot);
+         hash != database.valuestream_end(schema::kContentHashSlot); ++hash) {
+      hashes.insert(*hash);
+    }
+    return hashes;
+  });
 }
 
 // Where the pipeline's writer thread sends each new or changed article, in input

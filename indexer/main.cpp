@@ -2,6 +2,7 @@
 
 #include <dateline/errors.h>
 #include "exit_codes.h"
+#include "index_writer.h"
 #include "indexer.h"
 #include "report.h"
 
@@ -118,9 +119,12 @@ const CommandLine* running_command = nullptr;
 // Xapian 1.4's glass backend can let a write error (seen with a full disk)
 // escape through a noexcept function inside WritableDatabase::commit_transaction,
 // which ends in std::terminate. A commit is atomic, so the database keeps its
-// last committed batch, as after kill -9: report a runtime failure, not a crash.
-[[noreturn]] void report_escaped_database_error() {
-  if (const std::exception_ptr failure = std::current_exception(); failure && running_command != nullptr) {
+// last committed batch, as after kill -9: report a runtime failure, not a
+// crash. Every other Xapian call is caught where it is made, so anything else
+// reaching here is a bug.
+[[noreturn]] void report_escaped_commit_error() {
+  const std::exception_ptr failure = std::current_exception();
+  if (failure && running_command != nullptr && indexer::committing()) {
     try {
       std::rethrow_exception(failure);
     } catch (const Xapian::Error& e) {
@@ -139,7 +143,7 @@ const CommandLine* running_command = nullptr;
 int main(int argc, char** argv) {
   CommandLine command;
   running_command = &command;
-  std::set_terminate(report_escaped_database_error);
+  std::set_terminate(report_escaped_commit_error);
   auto& options = command.options;
   options.database = default_database();
   CLI::App app{"Index news articles (text, JSON Lines, Reuters SGML; optionally zstd-compressed) into a Dateline database.",

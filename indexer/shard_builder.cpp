@@ -1,6 +1,7 @@
 #include "shard_builder.h"
 
 #include "bounded_queue.h"
+#include "database_errors.h"
 #include "database_layout.h"
 
 #include <dateline/errors.h>
@@ -92,7 +93,8 @@ void ShardBuilder::finish() {
   for (auto& shard : shards_) {
     shard->writer->finish();
     shard->writer.reset();
-    shards.add_database(Xapian::Database(shard->path));
+    common::translating_xapian_errors("cannot read the shard " + shard->path,
+                                      [&] { shards.add_database(Xapian::Database(shard->path)); });
   }
   try {
     fs::remove_all(generation_);

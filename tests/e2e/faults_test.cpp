@@ -195,3 +195,26 @@ TEST_CASE("A read-only destination is a clear error and the database is untouche
   CHECK(test::search(dir / "disk/db", {"rotterdam"})["total"] == 1);
   REQUIRE(disk.remount("rw"));
 }
+
+TEST_CASE("A corrupt database is reported as unreadable, naming its files, by both programs", "[faults]") {
+  test::TempDir dir;
+  test::index(dir / "db", {test::corpus_dir()});
+  std::string generation;
+  for (const auto& entry : fs::directory_iterator(dir / "db")) {
+    if (entry.path().filename().string().rfind("gen-", 0) == 0) generation = entry.path().string();
+  }
+  REQUIRE_FALSE(generation.empty());
+  // Glass's version file names the format and the database's identity: a bad one is a corrupt database.
+  test::write_file(generation + "/iamglass", "not a glass version file");
+  test::write_file(dir / "more/a.jsonl", test::generated_articles(0, 5));
+
+  const auto indexing = test::run({test::index_binary(), "--db", dir / "db", dir / "more"});
+  INFO("stderr: " << indexing.err);
+  CHECK(indexing.exit_code == 2);
+  CHECK_THAT(indexing.err, Catch::StartsWith("dateline-index: error: cannot read the database " + generation + ": "));
+  CHECK_THAT(indexing.err, !Catch::Contains("cannot write"));
+
+  const auto searching = test::run({test::search_binary(), "--db", dir / "db", "rotterdam"});
+  CHECK(searching.exit_code == 2);
+  CHECK_THAT(searching.err, Catch::StartsWith("dateline-search: error: cannot open the database at " + dir / "db"));
+}
