@@ -123,12 +123,6 @@ std::string Date::iso() const {
   return buffer;
 }
 
-std::string Date::sortable() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", year, month, day);
-  return buffer;
-}
-
 bool Date::operator<(const Date& other) const {
   if (year != other.year) return year < other.year;
   if (month != other.month) return month < other.month;
@@ -232,12 +226,11 @@ std::optional<Date> date_from_unix_seconds(long long seconds) {
   return date;
 }
 
-SortableRange sortable_range(const Date& date) {
-  const int first_month = date.month ? date.month : 1;
-  const int last_month = date.month ? date.month : 12;
-  const int first_day = date.day ? date.day : 1;
-  const int last_day = date.day ? date.day : days_in_month(date.year, last_month);
-  return {Date{date.year, first_month, first_day}.sortable(), Date{date.year, last_month, last_day}.sortable()};
+Date first_day(const Date& date) { return {date.year, date.month ? date.month : 1, date.day ? date.day : 1}; }
+
+Date last_day(const Date& date) {
+  const int month = date.month ? date.month : 12;
+  return {date.year, month, date.day ? date.day : days_in_month(date.year, month)};
 }
 
 std::string utc_timestamp_now() {

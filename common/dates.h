@@ -13,11 +13,8 @@ struct Date {
   int month = 0;  // 0 when only the year is known
   int day = 0;    // 0 when only the year or month is known
 
-  bool has_day() const { return day != 0; }
   // "2015", "2015-03" or "2015-03-02".
   std::string iso() const;
-  // "20150302": the sortable form stored in the publication date value slot.
-  std::string sortable() const;
   bool operator==(const Date& other) const {
     return year == other.year && month == other.month && day == other.day;
   }
@@ -45,13 +42,9 @@ std::optional<Date> parse_publication_date(std::string_view text);
 
 std::optional<Date> date_from_unix_seconds(long long seconds);
 
-// First and last day covered by a date of any precision, in sortable form:
-// 1987 -> 19870101..19871231.
-struct SortableRange {
-  std::string first;
-  std::string last;
-};
-SortableRange sortable_range(const Date& date);
+// First and last day covered by a date of any precision: 1987 -> 1987-01-01 and 1987-12-31.
+Date first_day(const Date& date);
+Date last_day(const Date& date);
 
 // The current time in UTC, ISO 8601 to the second: "2026-11-22T10:00:00Z".
 std::string utc_timestamp_now();

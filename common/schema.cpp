@@ -30,6 +30,40 @@ std::string term(std::string_view prefix, std::string_view value) {
   return result;
 }
 
+bool is_prefixed(std::string_view term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+
+std::string date_key(const common::Date& date) {
+  char key[16];
+  if (date.day != 0) {
+    std::snprintf(key, sizeof key, "%04d%02d%02d", date.year, date.month, date.day);
+  } else if (date.month != 0) {
+    std::snprintf(key, sizeof key, "%04d%02d", date.year, date.month);
+  } else {
+    std::snprintf(key, sizeof key, "%04d", date.year);
+  }
+  return key;
+}
+
+std::optional<common::Date> date_from_key(std::string_view key) {
+  if (key.size() != 4 && key.size() != 6 && key.size() != 8) return std::nullopt;
+  for (const char c : key) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  const auto digits = [&](std::size_t at, std::size_t count) {
+    return at < key.size() ? std::stoi(std::string(key.substr(at, count))) : 0;
+  };
+  const common::Date date{digits(0, 4), digits(4, 2), digits(6, 2)};
+  if (!common::is_valid_date(date.year, date.month, date.day)) return std::nullopt;
+  return date;
+}
+
+std::vector<std::string> date_terms(std::string_view prefix, const common::Date& date) {
+  std::vector<std::string> terms{term(prefix, date_key({date.year, 0, 0}))};
+  if (date.month != 0) terms.push_back(term(prefix, date_key({date.year, date.month, 0})));
+  if (date.day != 0) terms.push_back(term(prefix, date_key(date)));
+  return terms;
+}
+
 std::string join_list(const std::vector<std::string>& values) {
   std::string joined;
   for (const auto& value : values) {

@@ -7,6 +7,9 @@
 // "Z" prefix (TermGenerator's STEM_SOME). Facet terms hold fold_key() of the
 // display name, so filters match case- and accent-insensitively.
 
+#include "dates.h"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +20,7 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kIdPrefix = "Q";             // article id, unique per document (hashed if long)
@@ -29,8 +32,8 @@ inline constexpr std::string_view kPlacePrefix = "XL";         // place, fold_ke
 inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_key() ("cocoa")
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
-inline constexpr std::string_view kMentionedDatePrefix = "XD"; // date named in the text: "2015", "2015-03", "2015-03-02"
-inline constexpr std::string_view kPublishedPrefix = "XY";     // publication year, month and day: "1987", "198703", "19870302"
+inline constexpr std::string_view kMentionedDatePrefix = "XD"; // date named in the text, as date_terms(): "2015", "201503", "20150302"
+inline constexpr std::string_view kPublishedPrefix = "XY";     // publication date's first day, as date_terms(): "1987", "198703", "19870302"
 inline constexpr std::string_view kSourceFilePrefix = "XF";    // absolute path of the source file, for --prune (shortened if long; the stored article has it whole)
 
 // Separates the surname from the full key in kSurnamePrefix terms.
@@ -38,7 +41,7 @@ inline constexpr char kSurnameSeparator = '|';
 
 // --- Value slots -------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  kPublishedSlot = 0,   // publication date "YYYYMMDD" (sorts as a string); absent when unknown
+  kPublishedSlot = 0,   // publication date's first day, date_key(): "YYYYMMDD" (sorts as a string); absent when unknown
   kPeopleSlot = 1,      // people display names joined by kListSeparator, for facet counts
   kPlacesSlot = 2,      // places display names joined by kListSeparator
   kTopicsSlot = 3,      // topics joined by kListSeparator
@@ -81,6 +84,21 @@ inline constexpr std::string_view kDateField = "date";           // publication 
 // A term: prefix + value, with values too long for Xapian's term limit
 // shortened and suffixed with a hash so they stay unique.
 std::string term(std::string_view prefix, std::string_view value);
+
+// Xapian's convention (docs/termprefixes.rst): prefixes are capital letters
+// and free-text terms are lower case, so a term that starts with a capital
+// letter is prefixed: "XPvladimir putin", "Zputin" (a stem), "Skerry".
+bool is_prefixed(std::string_view term);
+
+// --- Dates -----------------------------------------------------------------------
+// Dates in terms and values are keys of their precision: "1987", "198703" or
+// "19870302". Fixed-width digits, so keys sort and compare as strings.
+std::string date_key(const common::Date& date);
+// The date a key stands for; nullopt when `key` is not one.
+std::optional<common::Date> date_from_key(std::string_view key);
+// The terms a date is found by: the year, the month and the day, each as
+// precise as the date is ("2015-03" -> "<prefix>2015", "<prefix>201503").
+std::vector<std::string> date_terms(std::string_view prefix, const common::Date& date);
 
 std::string join_list(const std::vector<std::string>& values);
 std::vector<std::string> split_list(std::string_view value);

@@ -47,23 +47,22 @@ void add_person_terms(Xapian::Document& document, const std::vector<std::string>
 
 // "2015-03-02" is also a mention of "2015-03" and "2015", so coarser filters find it.
 void add_mentioned_date_terms(Xapian::Document& document, const std::vector<std::string>& dates) {
-  for (const std::string& date : dates) {
-    for (std::size_t length : {std::size_t{4}, std::size_t{7}, std::size_t{10}}) {
-      if (date.size() >= length) document.add_boolean_term(schema::term(schema::kMentionedDatePrefix, date.substr(0, length)));
+  for (const std::string& iso : dates) {
+    if (const auto date = common::parse_iso_date(iso)) {
+      for (const std::string& term : schema::date_terms(schema::kMentionedDatePrefix, *date)) document.add_boolean_term(term);
     }
   }
 }
 
-bool is_spelling_word(const std::string& term) {
-  if (term.empty() || term.size() > kMaxSpellingWordBytes) return false;
-  if (term[0] >= 'A' && term[0] <= 'Z') return false;  // prefixed term
+}  // namespace
+
+bool is_spelling_word(std::string_view term) {
+  if (term.empty() || term.size() > kMaxSpellingWordBytes || schema::is_prefixed(term)) return false;
   for (char c : term) {
     if (c >= '0' && c <= '9') return false;
   }
   return true;
 }
-
-}  // namespace
 
 std::vector<std::string> name_spelling_words(const std::vector<std::string>& names) {
   std::vector<std::string> words;
@@ -145,9 +144,9 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
 
   // A date known to the month or year sorts and filters as its first day.
   if (article.published) {
-    const std::string day = common::sortable_range(*article.published).first;
-    document.add_value(schema::kPublishedSlot, day);
-    for (const std::size_t length : {4, 6, 8}) document.add_boolean_term(schema::term(schema::kPublishedPrefix, day.substr(0, length)));
+    const common::Date day = common::first_day(*article.published);
+    document.add_value(schema::kPublishedSlot, schema::date_key(day));
+    for (const std::string& term : schema::date_terms(schema::kPublishedPrefix, day)) document.add_boolean_term(term);
   }
   if (!article.people.empty()) document.add_value(schema::kPeopleSlot, schema::join_list(article.people));
   if (!article.places.empty()) document.add_value(schema::kPlacesSlot, schema::join_list(article.places));

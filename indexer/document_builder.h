@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dateline::indexer {
@@ -20,6 +21,9 @@ struct IndexedArticle {
   std::vector<std::string> spelling_words;  // distinct unstemmed words, for "did you mean"
   std::vector<std::string> name_words;      // words of the people's and places' names, likewise
 };
+
+// An unprefixed term worth keeping for "did you mean": no digits, at most 30 bytes.
+bool is_spelling_word(std::string_view term);
 
 // Lower-case words of facet names worth suggesting: "Bashar al-Assad" -> bashar, al-assad.
 std::vector<std::string> name_spelling_words(const std::vector<std::string>& names);

@@ -116,8 +116,7 @@ void IndexWriter::remove_document(Xapian::docid document) {
 void IndexWriter::forget_spelling_of(Xapian::docid document) {
   const Xapian::Document old = database_.get_document(document);
   for (auto term = old.termlist_begin(); term != old.termlist_end(); ++term) {
-    const std::string& word = *term;
-    if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z')) --spelling_changes_[word];
+    if (is_spelling_word(*term)) --spelling_changes_[*term];
   }
   std::vector<std::string> names = schema::split_list(old.get_value(schema::kPeopleSlot));
   for (std::string& place : schema::split_list(old.get_value(schema::kPlacesSlot))) names.push_back(std::move(place));

@@ -33,6 +33,10 @@ namespace dateline::indexer {
 namespace fs = std::filesystem;
 namespace {
 
+using common::DatabaseLayout;
+using common::kBlockSize;
+using common::WriteLock;
+
 using common::Article;
 using common::InputProblem;
 using Clock = std::chrono::steady_clock;
@@ -70,14 +74,8 @@ struct PreparedItem {
 };
 
 void check_schema(const std::string& generation) {
-  const std::string version = common::translating_xapian_errors("cannot read the database " + generation, [&] {
-    return Xapian::Database(generation).get_metadata(std::string(schema::kSchemaVersionKey));
-  });
-  if (version != std::to_string(schema::kVersion)) {
-    throw DatabaseError("the database was built with schema version " + (version.empty() ? "?" : version) +
-                        " and this indexer writes version " + std::to_string(schema::kVersion) +
-                        "; run again with --rebuild");
-  }
+  common::translating_xapian_errors("cannot read the database " + generation,
+                                    [&] { common::check_schema_version(Xapian::Database(generation), generation); });
 }
 
 std::unordered_set<std::string> known_content_hashes(const std::string& generation) {

@@ -46,7 +46,7 @@ struct ShardBuilder::Shard {
 
 ShardBuilder::ShardBuilder(const std::string& generation, unsigned shards, std::size_t batch_size)
     : generation_(generation) {
-  const DatabaseLayout layout(fs::path(generation).parent_path().string());
+  const common::DatabaseLayout layout(fs::path(generation).parent_path().string());
   for (unsigned n = 0; n < std::max(1u, shards); ++n) {
     auto shard = std::make_unique<Shard>();
     shard->path = generation + ".shard-" + std::to_string(n);
@@ -98,7 +98,7 @@ void ShardBuilder::finish() {
   }
   try {
     fs::remove_all(generation_);
-    shards.compact(generation_, 0, kBlockSize);
+    shards.compact(generation_, 0, common::kBlockSize);
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot merge the shards into " + generation_ + ": " + e.get_description());
   }

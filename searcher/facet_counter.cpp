@@ -24,26 +24,21 @@ std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, std::s
   return values;
 }
 
-// Publication dates ("YYYYMMDD") bucketed by year, or by month when the matches span under three years.
+// Publication dates (schema::date_key of a day) bucketed by year, or by month when the matches span under three years.
 void date_histogram(const Xapian::ValueCountMatchSpy& spy, Facets& facets) {
-  std::map<std::string, std::uint64_t> by_day;
+  std::map<common::Date, std::uint64_t> by_day;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    if ((*it).size() == 8) by_day[*it] += it.get_termfreq();
+    if (const auto day = schema::date_from_key(*it); day && day->day != 0) by_day[*day] += it.get_termfreq();
   }
   facets.date_granularity = "year";
   if (by_day.empty()) return;
-  const int first_year = std::stoi(by_day.begin()->first.substr(0, 4));
-  const int last_year = std::stoi(by_day.rbegin()->first.substr(0, 4));
-  const int first_month = first_year * 12 + std::stoi(by_day.begin()->first.substr(4, 2));
-  const int last_month = last_year * 12 + std::stoi(by_day.rbegin()->first.substr(4, 2));
-  const bool monthly = last_month - first_month < kMonthlyHistogramMaxYears * 12;
+  const common::Date& first = by_day.begin()->first;
+  const common::Date& last = by_day.rbegin()->first;
+  const bool monthly = (last.year * 12 + last.month) - (first.year * 12 + first.month) < kMonthlyHistogramMaxYears * 12;
   facets.date_granularity = monthly ? "month" : "year";
-  std::map<std::string, std::uint64_t> buckets;
-  for (const auto& [day, count] : by_day) {
-    const std::string bucket = monthly ? day.substr(0, 4) + "-" + day.substr(4, 2) : day.substr(0, 4);
-    buckets[bucket] += count;
-  }
-  for (const auto& [bucket, count] : buckets) facets.dates.push_back({bucket, count});
+  std::map<common::Date, std::uint64_t> buckets;
+  for (const auto& [day, count] : by_day) buckets[{day.year, monthly ? day.month : 0, 0}] += count;
+  for (const auto& [bucket, count] : buckets) facets.dates.push_back({bucket.iso(), count});
 }
 
 }  // namespace

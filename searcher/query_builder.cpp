@@ -7,6 +7,7 @@
 #include "text_utils.h"
 #include "word_lists.h"
 
+#include <optional>
 #include <set>
 
 namespace dateline::searcher {
@@ -99,7 +100,7 @@ class MentionProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     return deferring_errors(problem_, [&] {
       const common::Date date = parse_date_bound(value, "mentions:" + value);
-      return Xapian::Query(schema::term(schema::kMentionedDatePrefix, date.iso()));
+      return Xapian::Query(schema::term(schema::kMentionedDatePrefix, schema::date_key(date)));
     });
   }
 
@@ -221,40 +222,33 @@ Xapian::Query place_filter(const std::string& name) {
 // A closed range as the fewest publication year, month and day terms that
 // cover it: posting lists, where a value range would read the date of every
 // candidate (five times slower on 200,000 articles).
-Xapian::Query published_between(const std::string& first, const std::string& last) {
-  const auto to_date = [](const std::string& sortable) {
-    return common::Date{std::stoi(sortable.substr(0, 4)), std::stoi(sortable.substr(4, 2)), std::stoi(sortable.substr(6, 2))};
-  };
+Xapian::Query published_between(const common::Date& first, const common::Date& last) {
   std::vector<Xapian::Query> periods;
-  const long end = common::days_since_epoch(to_date(last));
-  for (long day = common::days_since_epoch(to_date(first)); day <= end;) {
-    const common::Date date = common::date_from_days(day);
-    const long year_end = common::days_since_epoch({date.year, 12, 31});
-    const long month_end = common::days_since_epoch({date.year, date.month, common::days_in_month(date.year, date.month)});
-    const std::string sortable = date.sortable();
-    std::size_t length = 8;
+  const long end = common::days_since_epoch(last);
+  for (long day = common::days_since_epoch(first); day <= end;) {
+    common::Date period = common::date_from_days(day);
     long next = day + 1;
-    if (date.month == 1 && date.day == 1 && year_end <= end) {
-      length = 4;
-      next = year_end + 1;
-    } else if (date.day == 1 && month_end <= end) {
-      length = 6;
-      next = month_end + 1;
+    if (period.month == 1 && period.day == 1 && common::days_since_epoch(common::last_day({period.year, 0, 0})) <= end) {
+      period = {period.year, 0, 0};
+    } else if (period.day == 1 && common::days_since_epoch(common::last_day({period.year, period.month, 0})) <= end) {
+      period = {period.year, period.month, 0};
     }
-    periods.emplace_back(schema::term(schema::kPublishedPrefix, sortable.substr(0, length)));
+    if (period.day == 0) next = common::days_since_epoch(common::last_day(period)) + 1;
+    periods.emplace_back(schema::term(schema::kPublishedPrefix, schema::date_key(period)));
     day = next;
   }
   return Xapian::Query(Xapian::Query::OP_OR, periods.begin(), periods.end());
 }
 
 Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what) {
-  const std::string first = from.empty() ? "" : common::sortable_range(parse_date_bound(from, what)).first;
-  const std::string last = to.empty() ? "" : common::sortable_range(parse_date_bound(to, what)).last;
-  if (first.empty() && last.empty()) throw QueryError(what + ": give at least one date");
-  if (!first.empty() && !last.empty() && last < first) throw QueryError(what + ": the range ends before it starts");
-  if (first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot, last);
-  if (last.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot, first);
-  return published_between(first, last);
+  const std::optional<common::Date> first =
+      from.empty() ? std::nullopt : std::optional(common::first_day(parse_date_bound(from, what)));
+  const std::optional<common::Date> last = to.empty() ? std::nullopt : std::optional(common::last_day(parse_date_bound(to, what)));
+  if (!first && !last) throw QueryError(what + ": give at least one date");
+  if (first && last && *last < *first) throw QueryError(what + ": the range ends before it starts");
+  if (!first) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot, schema::date_key(*last));
+  if (!last) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot, schema::date_key(*first));
+  return published_between(*first, *last);
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& database)

@@ -1,6 +1,7 @@
 #include <dateline/searcher.h>
 
 #include "article.h"
+#include "database_layout.h"
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "schema.h"
@@ -86,7 +87,10 @@ struct Searcher::Impl {
   std::unique_ptr<QueryBuilder> builder;
   Xapian::Stem snippet_stemmer = common::english_stemmer();  // kept: it remembers the words it stemmed
 
-  explicit Impl(std::string database_path) : path(std::move(database_path)), stub(path + "/XAPIANDB") { open(); }
+  explicit Impl(std::string database_path)
+      : path(std::move(database_path)), stub(common::DatabaseLayout(path).stub_path()) {
+    open();
+  }
 
   void open() {
     std::error_code error;
@@ -99,12 +103,7 @@ struct Searcher::Impl {
     } catch (const Xapian::Error& e) {
       throw DatabaseError("cannot open the database at " + path + ": " + e.get_msg());
     }
-    const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
-    if (version.empty()) throw DatabaseError(path + " is not a Dateline database (it has no schema version)");
-    if (version != std::to_string(schema::kVersion)) {
-      throw DatabaseError(path + " was built with schema version " + version + "; this searcher reads version " +
-                          std::to_string(schema::kVersion) + ": rebuild it with dateline-index --rebuild");
-    }
+    common::check_schema_version(database, path);
     codec = common::stored_codec(database);
     builder = std::make_unique<QueryBuilder>(database);
   }

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 TEST_CASE("A new database is a stub naming its first generation", "[database_layout]") {
   test::TempDir dir;
-  const indexer::DatabaseLayout layout(dir / "db");
+  const common::DatabaseLayout layout(dir / "db");
   CHECK_FALSE(layout.exists());
   layout.create();
   CHECK(layout.exists());
@@ -23,7 +23,7 @@ TEST_CASE("A new database is a stub naming its first generation", "[database_lay
 
 TEST_CASE("Switching generations is what readers see, and stale ones are removed", "[database_layout]") {
   test::TempDir dir;
-  const indexer::DatabaseLayout layout(dir / "db");
+  const common::DatabaseLayout layout(dir / "db");
   layout.create();
   const std::string next = layout.next_generation();
   CHECK(next == dir / "db/gen-000002");
@@ -44,14 +44,14 @@ TEST_CASE("Switching generations is what readers see, and stale ones are removed
 TEST_CASE("A folder that is not a Dateline database is refused", "[database_layout]") {
   test::TempDir dir;
   test::write_file(dir / "docs/notes.txt", "mine");
-  CHECK_THROWS_AS(indexer::DatabaseLayout(dir / "docs").create(), DatabaseError);
+  CHECK_THROWS_AS(common::DatabaseLayout(dir / "docs").create(), DatabaseError);
   CHECK(test::read_file(dir / "docs/notes.txt") == "mine");
 }
 
 TEST_CASE("Only one writer holds the lock", "[database_layout]") {
   test::TempDir dir;
-  const indexer::DatabaseLayout layout(dir / "db");
-  const indexer::WriteLock first(layout, 0);
-  CHECK_THROWS_AS(indexer::WriteLock(layout, 0), DatabaseLockedError);
-  CHECK_THROWS_WITH(indexer::WriteLock(layout, 0.2), Catch::Contains("being updated by another indexer"));
+  const common::DatabaseLayout layout(dir / "db");
+  const common::WriteLock first(layout, 0);
+  CHECK_THROWS_AS(common::WriteLock(layout, 0), DatabaseLockedError);
+  CHECK_THROWS_WITH(common::WriteLock(layout, 0.2), Catch::Contains("being updated by another indexer"));
 }

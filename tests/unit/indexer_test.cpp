@@ -171,8 +171,8 @@ TEST_CASE("Compaction keeps every article", "[indexer]") {
 
 TEST_CASE("A second indexer is refused while the first holds the lock", "[indexer]") {
   test::TempDir dir;
-  const indexer::DatabaseLayout layout(dir / "db");
-  const indexer::WriteLock held(layout, 0);
+  const common::DatabaseLayout layout(dir / "db");
+  const common::WriteLock held(layout, 0);
   CHECK_THROWS_AS(index_paths(dir / "db", {test::corpus_dir()}), DatabaseLockedError);
 }
 

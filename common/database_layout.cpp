@@ -18,7 +18,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-namespace dateline::indexer {
+namespace dateline::common {
 namespace fs = std::filesystem;
 namespace {
 
@@ -139,6 +139,15 @@ std::uint64_t DatabaseLayout::size_bytes() const {
   return total;
 }
 
+void check_schema_version(const Xapian::Database& database, const std::string& path) {
+  const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (version.empty()) throw DatabaseError(path + " is not a Dateline database (it has no schema version)");
+  if (version != std::to_string(schema::kVersion)) {
+    throw DatabaseError(path + " was built with schema version " + version + "; this version of Dateline reads and writes version " +
+                        std::to_string(schema::kVersion) + ": rebuild it with dateline-index --rebuild");
+  }
+}
+
 WriteLock::WriteLock(const DatabaseLayout& layout, double wait_seconds) {
   std::error_code error;
   fs::create_directories(layout.directory(), error);
@@ -166,4 +175,4 @@ WriteLock::~WriteLock() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-}  // namespace dateline::indexer
+}  // namespace dateline::common

@@ -9,10 +9,12 @@
 // a new generation and switches the stub with an atomic rename, so a searcher
 // never sees a half-built index.
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 
-namespace dateline::indexer {
+namespace dateline::common {
 
 // Glass block size of every generation, built or compacted. Measured on Reuters
 // x1 against Xapian's default 8 KiB: 1.1 MB (1.6 %) smaller, the same query latency.
@@ -39,13 +41,18 @@ class DatabaseLayout {
   // and generations replaced by the last switch.
   void remove_stale_generations() const;
 
+  std::string stub_path() const;  // what Xapian opens: DIR/XAPIANDB
   std::string lock_path() const;
   std::uint64_t size_bytes() const;
 
  private:
-  std::string stub_path() const;
   std::string directory_;
 };
+
+// Throws DatabaseError unless `database` (opened from `path`, for the message)
+// carries this program's schema::kVersion: a database without one is not
+// Dateline's, one of another version must be rebuilt.
+void check_schema_version(const Xapian::Database& database, const std::string& path);
 
 // The exclusive right to write a database, held for the lifetime of the object.
 class WriteLock {
@@ -61,4 +68,4 @@ class WriteLock {
   int fd_ = -1;
 };
 
-}  // namespace dateline::indexer
+}  // namespace dateline::common
