@@ -3,9 +3,11 @@
 #include "bounded_queue.h"
 #include "database_errors.h"
 #include "database_layout.h"
+#include "dictionary_trainer.h"
 #include "document_builder.h"
 #include <dateline/errors.h>
 #include "facet_extractor.h"
+#include "id_ledger.h"
 #include "index_writer.h"
 #include "input_walker.h"
 #include "schema.h"
@@ -45,9 +47,6 @@ constexpr std::size_t kQueueCapacity = 256;
 // How far reading may run ahead of writing, in articles: bounds the reorder buffer.
 constexpr std::uint64_t kReadAheadWindow = 4096;
 constexpr auto kProgressInterval = std::chrono::milliseconds(200);
-// Articles a database's compression dictionary is trained on (measured on
-// Reuters: 1,000 give 98 % of the gain of 4,000, in half the training time).
-constexpr std::size_t kDictionarySamples = 1000;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -99,10 +98,6 @@ struct ArticleWriter {
 
 unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
-std::string location(const InputProblem& where) {
-  return where.line > 0 ? where.file + ":" + std::to_string(where.line) : where.file;
-}
-
 class Pipeline {
  public:
   // Without a dictionary in `codec`, the writer trains one on the run's first
@@ -110,9 +105,7 @@ class Pipeline {
   Pipeline(const IndexOptions& options, const InputPlan& plan, const std::unordered_set<std::string>& known_hashes,
            const common::StoredCodec& codec, ArticleWriter writer, IndexSummary& summary)
       : options_(options), plan_(plan), known_hashes_(known_hashes), writer_(std::move(writer)), summary_(summary),
-        read_queue_(kQueueCapacity), prepared_queue_(kQueueCapacity) {
-    if (codec.has_dictionary()) codec_ = std::make_shared<const common::StoredCodec>(codec);
-  }
+        trainer_(codec), ids_(options.prune), read_queue_(kQueueCapacity), prepared_queue_(kQueueCapacity) {}
 
   void run() {
     const unsigned workers = options_.threads > 0 ? options_.threads : cores();
@@ -132,14 +125,8 @@ class Pipeline {
     if (failure_) std::rethrow_exception(failure_);
   }
 
-  // True when `file` was read in full during this run.
-  bool read_in_full(const std::string& file) const { return complete_files_.count(file) > 0; }
-
-  // Id terms read from `file` during this run.
-  bool saw(const std::string& file, const std::string& id_term) const {
-    const auto ids = seen_by_file_.find(file);
-    return ids != seen_by_file_.end() && ids->second.count(id_term) > 0;
-  }
+  // The ids this run read, for pruning.
+  const IdLedger& ids() const { return ids_; }
 
  private:
   // --- reader thread -----------------------------------------------------------
@@ -232,7 +219,7 @@ class Pipeline {
         return;
       }
       extractor_->complete(article);
-      prepared.indexed = builder.build(article, hash, current_codec().get());
+      prepared.indexed = builder.build(article, hash, trainer_.codec().get());
       prepared.kind = PreparedItem::Kind::kIndex;
     } catch (const std::exception& e) {
       add_problem({prepared.where.file, prepared.where.line, std::string("cannot index the article: ") + e.what()}, true);
@@ -260,68 +247,46 @@ class Pipeline {
         last_report = Clock::now();
       }
     }
-    if (training_dictionary() && !stopping_) start_compressing();
+    if (trainer_.training() && !stopping_) start_compressing();
     report_progress();
   }
 
   void apply(PreparedItem& item) {
     using Kind = PreparedItem::Kind;
     if (item.kind == Kind::kFileFinished) {
-      if (item.file_complete) complete_files_.insert(item.source_file);
+      if (item.file_complete) ids_.read_in_full(item.source_file);
       return;
     }
     if (item.kind == Kind::kFailed) return;
-    const auto [first, inserted] = first_seen_.try_emplace(item.id_term, FirstSeen{file_number(item.where.file), item.where.line});
-    if (!inserted) {
-      const InputProblem earlier{files_[first->second.file], first->second.line, ""};
+    if (const auto earlier = ids_.record(item.id_term, item.where.file, item.where.line, item.source_file)) {
       add_problem({item.where.file, item.where.line,
-                   "duplicate id " + item.id_term.substr(schema::kIdPrefix.size()) + " (first seen at " +
-                       location(earlier) + "); skipped"},
+                   "duplicate id " + item.id_term.substr(schema::kIdPrefix.size()) + " (first seen at " + *earlier + "); skipped"},
                   true);
       return;
     }
-    if (options_.prune) seen_by_file_[item.source_file].insert(item.id_term);
     if (item.kind == Kind::kUnchanged) {
       ++summary_.unchanged;
       return;
     }
-    if (!training_dictionary()) {
+    if (!trainer_.training()) {
       write_article(std::move(*item.indexed));
-      return;
+    } else if (trainer_.hold(std::move(*item.indexed))) {
+      start_compressing();
     }
-    held_for_training_.push_back(std::move(*item.indexed));
-    if (held_for_training_.size() == kDictionarySamples) start_compressing();
   }
-
-  // --- stored-article compression (writer) -------------------------------------
-  std::shared_ptr<const common::StoredCodec> current_codec() {
-    std::lock_guard<std::mutex> lock(codec_mutex_);
-    return codec_;
-  }
-
-  bool training_dictionary() { return current_codec() == nullptr; }
 
   // Trains the dictionary on the articles held so far (plain zstd when they are
-  // too few), lets the workers compress from now on, and writes what was held.
+  // too few), so the workers compress from now on, and writes what was held.
   void start_compressing() {
-    std::vector<std::string> samples;
-    samples.reserve(held_for_training_.size());
-    for (const IndexedArticle& article : held_for_training_) samples.push_back(article.stored_json);
-    std::string dictionary = common::StoredCodec::train_dictionary(samples);
-    auto codec = dictionary.empty() ? std::make_shared<const common::StoredCodec>()
-                                    : std::make_shared<const common::StoredCodec>(dictionary);
+    std::string dictionary;
+    std::vector<IndexedArticle> held = trainer_.train(dictionary);
     if (!dictionary.empty()) writer_.keep_dictionary(dictionary);
-    {
-      std::lock_guard<std::mutex> lock(codec_mutex_);
-      codec_ = codec;
-    }
-    for (IndexedArticle& article : held_for_training_) write_article(std::move(article));
-    held_for_training_ = {};
+    for (IndexedArticle& article : held) write_article(std::move(article));
   }
 
   void write_article(IndexedArticle&& article) {
     // Built before the codec existed: compressed here.
-    if (!article.stored_json.empty()) compress_stored(article, *current_codec());
+    if (!article.stored_json.empty()) compress_stored(article, *trainer_.codec());
     if (writer_.write(std::move(article)) == IndexWriter::Change::kAdded) {
       ++summary_.added;
     } else {
@@ -379,9 +344,8 @@ class Pipeline {
   const std::unordered_set<std::string>& known_hashes_;
   ArticleWriter writer_;
   IndexSummary& summary_;
-  std::mutex codec_mutex_;
-  std::shared_ptr<const common::StoredCodec> codec_;  // null until the dictionary is trained
-  std::vector<IndexedArticle> held_for_training_;
+  DictionaryTrainer trainer_;
+  IdLedger ids_;  // writer thread only
   std::optional<const common::FacetExtractor> extractor_;
   const Clock::time_point started_ = Clock::now();
 
@@ -401,20 +365,6 @@ class Pipeline {
 
   std::mutex problems_mutex_;
   std::exception_ptr failure_;
-
-  // Where each id was first read, compactly: a run may read millions of articles.
-  struct FirstSeen {
-    std::uint32_t file;
-    std::size_t line;
-  };
-  std::uint32_t file_number(const std::string& file) {
-    if (files_.empty() || files_.back() != file) files_.push_back(file);
-    return static_cast<std::uint32_t>(files_.size() - 1);
-  }
-  std::vector<std::string> files_;
-  std::unordered_map<std::string, FirstSeen> first_seen_;
-  std::unordered_map<std::string, std::unordered_set<std::string>> seen_by_file_;  // with --prune only
-  std::unordered_set<std::string> complete_files_;
 };
 
 void delete_articles(const std::vector<std::string>& ids, IndexWriter& writer, IndexSummary& summary) {
@@ -433,9 +383,9 @@ void prune(const InputPlan& plan, Pipeline& pipeline, IndexWriter& writer, Index
   for (const std::string& directory : plan.directories) {
     for (const std::string& file : writer.source_files_under(directory)) {
       const bool gone = !fs::exists(file);
-      if (!gone && !pipeline.read_in_full(file)) continue;
+      if (!gone && !pipeline.ids().was_read_in_full(file)) continue;
       for (const auto& [id_term, document] : writer.articles_from(file)) {
-        if (gone || !pipeline.saw(file, id_term)) {
+        if (gone || !pipeline.ids().saw(file, id_term)) {
           writer.remove_document(document);
           ++summary.pruned;
         }
