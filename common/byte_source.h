@@ -30,7 +30,6 @@ class ByteSource {
   // Bytes taken from the underlying file so far (compressed size), for progress.
   std::uint64_t raw_bytes_read() const { return raw_bytes_read_; }
   bool compressed() const { return decompressor_ != nullptr; }
-  const std::string& name() const { return name_; }
 
  private:
   struct Decompressor;

@@ -40,14 +40,6 @@ ZSTD_DCtx* thread_decompressor() {
 
 }  // namespace
 
-std::string compress(std::string_view data) {
-  std::string out(ZSTD_compressBound(data.size()), '\0');
-  const std::size_t size = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), kStreamLevel);
-  if (ZSTD_isError(size)) throw std::runtime_error(std::string("zstd compression failed: ") + ZSTD_getErrorName(size));
-  out.resize(size);
-  return out;
-}
-
 // The zstd tables are built on first use: a searcher never compresses, and
 // building them for compression takes longer than a whole one-shot search.
 struct StoredCodec::Dictionary {

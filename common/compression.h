@@ -9,9 +9,6 @@
 
 namespace dateline::common {
 
-// A whole zstd frame, as a .zst file holds it.
-std::string compress(std::string_view data);
-
 // Compresses the stored articles of one database. An article alone is too
 // short for zstd to find much to share (about 60 % of its size, measured on
 // Reuters); with a dictionary trained on the database's first articles and

@@ -31,7 +31,6 @@ class Gazetteer {
 
   // Longest entry in words, bounding the extractor's look-ahead.
   std::size_t max_words() const { return max_words_; }
-  std::size_t size() const { return places_.size(); }
 
  private:
   Gazetteer();

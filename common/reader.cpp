@@ -23,15 +23,6 @@ bool repair_field(std::string& field) {
 
 }  // namespace
 
-std::string_view format_name(InputFormat format) {
-  switch (format) {
-    case InputFormat::kText: return "text";
-    case InputFormat::kJsonLines: return "jsonl";
-    case InputFormat::kReuters: return "reuters-sgml";
-  }
-  return "unknown";
-}
-
 InputFormat detect_format(std::string_view file_name, std::string_view first_bytes) {
   const std::string name = to_lower(without_compression_suffix(file_name));
   if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return InputFormat::kJsonLines;

@@ -13,8 +13,6 @@ namespace dateline::common {
 
 enum class InputFormat { kText, kJsonLines, kReuters };
 
-std::string_view format_name(InputFormat format);
-
 // By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, each optionally .zst),
 // then by content: '{' starts JSON Lines, "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML.
 InputFormat detect_format(std::string_view file_name, std::string_view first_bytes);

@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace dateline::schema {
 namespace {
@@ -28,6 +29,13 @@ std::string term(std::string_view prefix, std::string_view value) {
   result += '#';
   result += hash;
   return result;
+}
+
+const QueryField& query_field(FieldKind kind) {
+  for (const QueryField& field : kQueryFields) {
+    if (field.kind == kind) return field;
+  }
+  throw std::logic_error("no query field of this kind");
 }
 
 bool is_prefixed(std::string_view term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }

@@ -64,22 +64,37 @@ inline constexpr std::string_view kDictionaryKey = "dateline.dictionary"; // zst
 // entries are lower case and never start with it.
 inline constexpr std::string_view kNameSpellingMarker = "N";
 
-// --- Query field names ---------------------------------------------------------
-// Free-text field prefixes the query parser accepts ("title:kerry").
-struct FreeTextField {
+// --- Query fields ----------------------------------------------------------------
+// What "name:value" means in a query. The query parser learns the free-text
+// fields from this table and the searcher builds one filter per other row.
+enum class FieldKind {
+  kFreeText,       // words of the field, analysed like the body ("title:kerry")
+  kFacet,          // a facet term: the prefix and fold_key() of the value ("source:reuters")
+  kPerson,         // a person by full name, or by surname when one person has it ("person:putin")
+  kPlace,          // a place by any name the gazetteer knows ("place:usa")
+  kMentionedDate,  // a date named in the text, as precise as given ("mentions:2015-03")
+  kPublishedDate,  // the publication date: a year, month, day or range ("date:1987-03..1987-04")
+};
+
+struct QueryField {
   std::string_view name;
   std::string_view prefix;
+  FieldKind kind;
 };
-inline constexpr FreeTextField kFreeTextFields[] = {{"title", kTitlePrefix}};
 
-// Facet filters the query parser accepts ("place:sochi"); the searcher maps them to the prefixes above.
-inline constexpr std::string_view kPersonField = "person";
-inline constexpr std::string_view kPlaceField = "place";
-inline constexpr std::string_view kSourceField = "source";
-inline constexpr std::string_view kTopicField = "topic";
-inline constexpr std::string_view kAuthorField = "author";
-inline constexpr std::string_view kMentionsField = "mentions";  // a date named in the text
-inline constexpr std::string_view kDateField = "date";           // publication date or range
+inline constexpr QueryField kQueryFields[] = {
+    {"title", kTitlePrefix, FieldKind::kFreeText},
+    {"person", kPersonPrefix, FieldKind::kPerson},
+    {"place", kPlacePrefix, FieldKind::kPlace},
+    {"source", kSourcePrefix, FieldKind::kFacet},
+    {"topic", kTopicPrefix, FieldKind::kFacet},
+    {"author", kAuthorPrefix, FieldKind::kFacet},
+    {"mentions", kMentionedDatePrefix, FieldKind::kMentionedDate},
+    {"date", kPublishedPrefix, FieldKind::kPublishedDate},
+};
+
+// The row of kQueryFields with this kind (the first, when several share it).
+const QueryField& query_field(FieldKind kind);
 
 // A term: prefix + value, with values too long for Xapian's term limit
 // shortened and suffixed with a hash so they stay unique.

@@ -35,7 +35,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
-bool iequals(std::string_view a, std::string_view b);
 
 // Replaces SGML/HTML character references (&amp; &lt; &#233; &#x2019;) and
 // drops references to control characters such as Reuters' &#3;.

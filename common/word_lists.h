@@ -16,7 +16,6 @@ class WordList {
   // One entry a line; blank lines and lines starting with '#' are ignored.
   static WordList from_lines(std::string_view data);
   bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
-  std::size_t size() const { return words_.size(); }
 
  private:
   std::unordered_set<std::string> words_;

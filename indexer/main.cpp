@@ -1,10 +1,12 @@
 // dateline-index: parses options, runs the indexer library, reports. Exit codes in common/exit_codes.h.
 
 #include <dateline/errors.h>
+#include "default_database.h"
 #include "exit_codes.h"
 #include "index_writer.h"
 #include "indexer.h"
 #include "report.h"
+#include "version.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -30,11 +32,6 @@ struct CommandLine {
   bool json = false;
   bool quiet = false;
 };
-
-std::string default_database() {
-  const char* from_environment = std::getenv("DATELINE_DB");
-  return from_environment != nullptr && *from_environment != '\0' ? from_environment : "dateline.db";
-}
 
 std::vector<std::string> read_ids(const std::string& path) {
   std::ifstream file;
@@ -145,10 +142,10 @@ int main(int argc, char** argv) {
   running_command = &command;
   std::set_terminate(report_escaped_commit_error);
   auto& options = command.options;
-  options.database = default_database();
+  options.database = cli::default_database();
   CLI::App app{"Index news articles (text, JSON Lines, Reuters SGML; optionally zstd-compressed) into a Dateline database.",
                "dateline-index"};
-  app.set_version_flag("--version", "dateline-index 0.1.0");
+  app.set_version_flag("-V,--version", std::string("dateline-index ") + kReleaseVersion);
   app.add_option("PATH", options.inputs, "Files, directories (read recursively) or - for standard input");
   app.add_option("--db", options.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
   app.add_option("--exclude", options.excludes, "Skip files in directories whose name or path matches GLOB")->type_name("GLOB")->allow_extra_args(false);

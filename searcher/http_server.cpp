@@ -94,13 +94,6 @@ class Parameters {
   std::multimap<std::string, std::string> values_;
 };
 
-SortOrder sort_parameter(const Parameters& parameters) {
-  const std::string sort = parameters.has("sort") ? parameters.get("sort") : "relevance";
-  if (sort == "relevance") return SortOrder::kRelevance;
-  if (sort == "newest") return SortOrder::kNewest;
-  if (sort == "oldest") return SortOrder::kOldest;
-  throw UsageError("sort: expected relevance, newest or oldest, got '" + sort + "'");
-}
 
 SearchRequest search_request(const Parameters& parameters, const ServerOptions& options) {
   parameters.require_known(kSearchParameters);
@@ -112,7 +105,7 @@ SearchRequest search_request(const Parameters& parameters, const ServerOptions& 
   }
   search.limit = parameters.number("limit", search.limit, options.max_limit);
   search.offset = parameters.number("offset", 0, options.max_offset);
-  search.sort = sort_parameter(parameters);
+  search.sort = sort_order_named(parameters.has("sort") ? parameters.get("sort") : "relevance");
   search.people = parameters.all("person");
   search.places = parameters.all("place");
   search.sources = parameters.all("source");

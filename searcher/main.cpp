@@ -10,6 +10,7 @@
 #include "default_database.h"
 #include "exit_codes.h"
 #include "terminal_output.h"
+#include "version.h"
 
 #include <CLI/CLI.hpp>
 
@@ -52,12 +53,6 @@ cli::TerminalStyle terminal_style() {
   return style;
 }
 
-SortOrder sort_order(const std::string& name) {
-  if (name == "newest") return SortOrder::kNewest;
-  if (name == "oldest") return SortOrder::kOldest;
-  return SortOrder::kRelevance;
-}
-
 int search(CommandLine& command) {
   Searcher searcher(command.database);
   if (!command.show.empty()) {
@@ -67,7 +62,7 @@ int search(CommandLine& command) {
   }
   SearchRequest& request = command.request;
   for (const std::string& word : command.words) request.query += (request.query.empty() ? "" : " ") + word;
-  request.sort = sort_order(command.sort);
+  request.sort = sort_order_named(command.sort);
   const SearchResponse response = searcher.search(request);
   std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
   return kExitOk;
@@ -87,7 +82,7 @@ int main(int argc, char** argv) {
   command.database = cli::default_database();
   SearchRequest& request = command.request;
   CLI::App app{"Search a Dateline news archive.", "dateline-search"};
-  app.set_version_flag("--version", "dateline-search 0.1.0");
+  app.set_version_flag("-V,--version", std::string("dateline-search ") + kReleaseVersion);
   app.add_option("QUERY", command.words, "Words; \"phrases\"; OR, NOT, -word; word*; title: person: place: source: topic: author: mentions: date:");
   app.add_option("--db", command.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
   app.add_option("-n,--limit", request.limit, "Results per page")->capture_default_str();

@@ -7,8 +7,11 @@
 #include "text_utils.h"
 #include "word_lists.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 namespace dateline::searcher {
 namespace {
@@ -59,74 +62,29 @@ Xapian::Query deferring_errors(ParseProblem& problem, Body body) {
   }
 }
 
-class FacetProcessor : public Xapian::FieldProcessor {
+// One "name:value" field of schema::kQueryFields, as Xapian's parser calls it.
+class FieldFilter : public Xapian::FieldProcessor {
  public:
-  FacetProcessor(std::string_view prefix, ParseProblem& problem) : prefix_(prefix), problem_(problem) {}
+  FieldFilter(std::function<Xapian::Query(const std::string&)> filter, ParseProblem& problem)
+      : filter_(std::move(filter)), problem_(problem) {}
   Xapian::Query operator()(const std::string& value) override {
-    return deferring_errors(problem_, [&] { return facet_term(prefix_, value); });
+    return deferring_errors(problem_, [&] { return filter_(value); });
   }
 
  private:
-  std::string_view prefix_;
-  ParseProblem& problem_;
-};
-
-class PersonProcessor : public Xapian::FieldProcessor {
- public:
-  PersonProcessor(const Xapian::Database& database, ParseProblem& problem) : database_(database), problem_(problem) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return deferring_errors(problem_, [&] { return person_filter(database_, value); });
-  }
-
- private:
-  const Xapian::Database& database_;
-  ParseProblem& problem_;
-};
-
-class PlaceProcessor : public Xapian::FieldProcessor {
- public:
-  explicit PlaceProcessor(ParseProblem& problem) : problem_(problem) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return deferring_errors(problem_, [&] { return place_filter(value); });
-  }
-
- private:
-  ParseProblem& problem_;
-};
-
-class MentionProcessor : public Xapian::FieldProcessor {
- public:
-  explicit MentionProcessor(ParseProblem& problem) : problem_(problem) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return deferring_errors(problem_, [&] {
-      const common::Date date = parse_date_bound(value, "mentions:" + value);
-      return Xapian::Query(schema::term(schema::kMentionedDatePrefix, schema::date_key(date)));
-    });
-  }
-
- private:
-  ParseProblem& problem_;
-};
-
-// "date:1987", "date:1987-03": a whole year or month.
-class DateProcessor : public Xapian::FieldProcessor {
- public:
-  explicit DateProcessor(ParseProblem& problem) : problem_(problem) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return deferring_errors(problem_, [&] { return date_filter(value, value, "date:" + value); });
-  }
-
- private:
+  std::function<Xapian::Query(const std::string&)> filter_;
   ParseProblem& problem_;
 };
 
 // "date:2015-05-01..2015-05-31", "date:1987..", "date:..1987-03".
 class DateRangeProcessor : public Xapian::RangeProcessor {
+  static std::string field_name() { return std::string(schema::query_field(schema::FieldKind::kPublishedDate).name); }
+
  public:
   explicit DateRangeProcessor(ParseProblem& problem)
-      : Xapian::RangeProcessor(schema::kPublishedSlot, std::string(schema::kDateField) + ":"), problem_(problem) {}
+      : Xapian::RangeProcessor(schema::kPublishedSlot, field_name() + ":"), problem_(problem) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-    return deferring_errors(problem_, [&] { return date_filter(begin, end, "date:" + begin + ".." + end); });
+    return deferring_errors(problem_, [&] { return date_filter(begin, end, field_name() + ":" + begin + ".." + end); });
   }
 
  private:
@@ -175,17 +133,24 @@ std::string parse_error_message(const std::string& query, const std::string& xap
 }  // namespace
 
 struct QueryBuilder::Processors {
-  explicit Processors(const Xapian::Database& database) : person(database, problem) {}
   ParseProblem problem;
-  PersonProcessor person;
-  PlaceProcessor place{problem};
-  FacetProcessor source{schema::kSourcePrefix, problem};
-  FacetProcessor topic{schema::kTopicPrefix, problem};
-  FacetProcessor author{schema::kAuthorPrefix, problem};
-  MentionProcessor mentions{problem};
-  DateProcessor date{problem};
+  std::vector<std::unique_ptr<FieldFilter>> fields;
   DateRangeProcessor date_range{problem};
 };
+
+Xapian::Query field_filter(const Xapian::Database& database, const schema::QueryField& field, const std::string& value) {
+  const std::string what = std::string(field.name) + ":" + value;
+  switch (field.kind) {
+    case schema::FieldKind::kPerson: return person_filter(database, value);
+    case schema::FieldKind::kPlace: return place_filter(value);
+    case schema::FieldKind::kFacet: return facet_term(field.prefix, value);
+    case schema::FieldKind::kMentionedDate:
+      return Xapian::Query(schema::term(field.prefix, schema::date_key(parse_date_bound(value, what))));
+    case schema::FieldKind::kPublishedDate: return date_filter(value, value, what);
+    case schema::FieldKind::kFreeText: break;
+  }
+  throw std::logic_error("field_filter: " + std::string(field.name) + " is free text");
+}
 
 Xapian::Query person_filter(const Xapian::Database& database, const std::string& name) {
   const std::string canonical = common::canonical_person_name(name);
@@ -252,17 +217,16 @@ Xapian::Query date_filter(const std::string& from, const std::string& to, const 
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& database)
-    : database_(database), processors_(std::make_unique<Processors>(database)) {
+    : database_(database), processors_(std::make_unique<Processors>()) {
   common::configure_query_parser(parser_);
   parser_.set_database(database_);
   parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  parser_.add_boolean_prefix(std::string(schema::kPersonField), &processors_->person);
-  parser_.add_boolean_prefix(std::string(schema::kPlaceField), &processors_->place);
-  parser_.add_boolean_prefix(std::string(schema::kSourceField), &processors_->source);
-  parser_.add_boolean_prefix(std::string(schema::kTopicField), &processors_->topic);
-  parser_.add_boolean_prefix(std::string(schema::kAuthorField), &processors_->author);
-  parser_.add_boolean_prefix(std::string(schema::kMentionsField), &processors_->mentions);
-  parser_.add_boolean_prefix(std::string(schema::kDateField), &processors_->date);
+  for (const schema::QueryField& field : schema::kQueryFields) {
+    if (field.kind == schema::FieldKind::kFreeText) continue;
+    const auto filter = [this, &field](const std::string& value) { return field_filter(database_, field, value); };
+    processors_->fields.push_back(std::make_unique<FieldFilter>(filter, processors_->problem));
+    parser_.add_boolean_prefix(std::string(field.name), processors_->fields.back().get());
+  }
   parser_.add_rangeprocessor(&processors_->date_range);
 }
 

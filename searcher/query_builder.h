@@ -5,6 +5,8 @@
 
 #include <dateline/searcher.h>
 
+#include "schema.h"
+
 #include <xapian.h>
 
 #include <memory>
@@ -37,6 +39,8 @@ class QueryBuilder {
 // when the surname is shared.
 Xapian::Query person_filter(const Xapian::Database& database, const std::string& name);
 Xapian::Query place_filter(const std::string& name);
+// The filter a "name:value" field of schema::kQueryFields stands for (not a free-text one).
+Xapian::Query field_filter(const Xapian::Database& database, const schema::QueryField& field, const std::string& value);
 // An inclusive range of publication dates; either end may be empty.
 Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what);
 

@@ -233,6 +233,13 @@ struct Searcher::Impl {
   }
 };
 
+SortOrder sort_order_named(const std::string& name) {
+  if (name == "relevance") return SortOrder::kRelevance;
+  if (name == "newest") return SortOrder::kNewest;
+  if (name == "oldest") return SortOrder::kOldest;
+  throw QueryError("sort: expected relevance, newest or oldest, got '" + name + "'");
+}
+
 Searcher::Searcher(const std::string& database) : impl_(std::make_unique<Impl>(database)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;

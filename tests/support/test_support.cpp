@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include <fcntl.h>
+#include <zstd.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -276,6 +277,14 @@ nlohmann::json search(const std::string& database, const std::vector<std::string
   INFO("dateline-search stderr: " << result.err);
   REQUIRE(result.exit_code == expected_exit);
   return parse_json(result.out);
+}
+
+std::string zstd_compress(const std::string& data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  const std::size_t size = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3);
+  if (ZSTD_isError(size)) throw std::runtime_error(std::string("zstd compression failed: ") + ZSTD_getErrorName(size));
+  out.resize(size);
+  return out;
 }
 
 namespace {

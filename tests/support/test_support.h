@@ -80,6 +80,9 @@ nlohmann::json search(const std::string& database, const std::vector<std::string
 
 nlohmann::json parse_json(const std::string& text);
 
+// `data` as one zstd frame, as a .zst file holds it.
+std::string zstd_compress(const std::string& data);
+
 // ASCII lower case, for comparing text in assertions.
 std::string lower(std::string text);
 

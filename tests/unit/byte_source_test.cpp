@@ -1,5 +1,4 @@
 #include "byte_source.h"
-#include "compression.h"
 
 #include <dateline/errors.h>
 
@@ -31,7 +30,7 @@ TEST_CASE("zstd data is recognised by its magic number, whatever the file name",
   test::TempDir dir;
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + "\n";
-  test::write_file(dir / "archive.jsonl", compress(text));
+  test::write_file(dir / "archive.jsonl", test::zstd_compress(text));
   auto source = ByteSource::open(dir / "archive.jsonl");
   CHECK(source->compressed());
   CHECK(source->peek(6) == "line 0");
@@ -44,7 +43,7 @@ TEST_CASE("A truncated zstd file is an input error, not silent data loss", "[byt
   test::TempDir dir;
   std::string text(200000, 'x');
   for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
-  const std::string compressed = compress(text);
+  const std::string compressed = test::zstd_compress(text);
   test::write_file(dir / "cut.zst", compressed.substr(0, compressed.size() / 2));
   CHECK_THROWS_AS(read_everything(dir / "cut.zst"), InputError);
   CHECK_THROWS_WITH(read_everything(dir / "cut.zst"), Catch::Contains("truncated zstd"));

@@ -29,6 +29,10 @@ namespace dateline {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
+// "relevance", "newest" or "oldest", as the CLI and the HTTP API spell them.
+// Throws QueryError for any other name.
+SortOrder sort_order_named(const std::string& name);
+
 struct SearchRequest {
   std::string query;  // Xapian query syntax: AND by default, OR, NOT/-word, "phrases", word*, field:value
   std::size_t offset = 0;
