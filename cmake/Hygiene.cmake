@@ -4,6 +4,12 @@ if(DATELINE_WERROR)
   add_compile_options(-Werror)
 endif()
 
+# clang-tidy with the checks in .clang-tidy on every file compiled (slow: a developer's option).
+if(DATELINE_CLANG_TIDY)
+  find_program(_clang_tidy NAMES clang-tidy clang-tidy-14 REQUIRED)
+  set(CMAKE_CXX_CLANG_TIDY ${_clang_tidy})
+endif()
+
 if(DATELINE_SANITIZE)
   string(REPLACE "," ";" _sanitizers "${DATELINE_SANITIZE}")
   foreach(_s IN LISTS _sanitizers)

@@ -64,7 +64,8 @@ void configure_query_parser(Xapian::QueryParser& parser) {
   parser.set_stopper(&english_stopper());
   parser.set_default_op(Xapian::Query::OP_AND);
   for (const auto& field : schema::kQueryFields) {
-    if (field.kind == schema::FieldKind::kFreeText) parser.add_prefix(std::string(field.name), std::string(field.prefix));
+    if (field.kind == schema::FieldKind::kFreeText)
+      parser.add_prefix(std::string(field.name), std::string(field.prefix));
   }
 }
 

@@ -20,8 +20,8 @@ const Xapian::Stopper& english_stopper();
 void configure_term_generator(Xapian::TermGenerator& generator);
 
 // Stemming, stop words (dropped from a query unless it has nothing else),
-// default AND, and the free-text field prefixes of the schema. Boolean facet filters are added by the searcher, which owns the
-// database they resolve names against.
+// default AND, and the free-text field prefixes of the schema. Boolean facet filters are added by the searcher, which
+// owns the database they resolve names against.
 void configure_query_parser(Xapian::QueryParser& parser);
 
 }  // namespace dateline::common

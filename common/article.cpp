@@ -1,8 +1,8 @@
 #include "article.h"
 
+#include <dateline/errors.h>
 #include "schema.h"
 #include "text_utils.h"
-#include <dateline/errors.h>
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +37,8 @@ Article from_json(const nlohmann::json& j) {
   a.title = j.value("title", "");
   a.body = j.value("body", "");
   a.dateline = j.value("dateline", "");
-  if (j.contains("published") && j["published"].is_string()) a.published = parse_iso_date(j["published"].get<std::string>());
+  if (j.contains("published") && j["published"].is_string())
+    a.published = parse_iso_date(j["published"].get<std::string>());
   a.source = j.value("source", "");
   a.url = j.value("url", "");
   a.authors = j.value("authors", std::vector<std::string>{});

@@ -4,11 +4,11 @@
 
 #include <zstd.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace dateline::common {
 namespace {
@@ -67,8 +67,7 @@ void ByteSource::detect_compression() {
   }
 }
 
-ByteSource::ByteSource(int fd, bool owns_fd, std::string name)
-    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
+ByteSource::ByteSource(int fd, bool owns_fd, std::string name) : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)) {}
 
 ByteSource::~ByteSource() {
   if (owns_fd_) ::close(fd_);

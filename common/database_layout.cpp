@@ -47,7 +47,8 @@ unsigned long generation_number(const std::string& name) {
 
 }  // namespace
 
-DatabaseLayout::DatabaseLayout(std::string directory) : directory_(fs::absolute(directory).lexically_normal().string()) {
+DatabaseLayout::DatabaseLayout(const std::string& directory)
+    : directory_(fs::absolute(directory).lexically_normal().string()) {
   while (directory_.size() > 1 && directory_.back() == '/') directory_.pop_back();
 }
 
@@ -76,7 +77,8 @@ void DatabaseLayout::create() const {
 
 void DatabaseLayout::create_generation(const std::string& generation) const {
   try {
-    Xapian::WritableDatabase database(generation, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS, kBlockSize);
+    Xapian::WritableDatabase database(generation, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS,
+                                      kBlockSize);
     database.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
     database.commit();
   } catch (const Xapian::Error& e) {
@@ -143,8 +145,9 @@ void check_schema_version(const Xapian::Database& database, const std::string& p
   const std::string version = database.get_metadata(std::string(schema::kSchemaVersionKey));
   if (version.empty()) throw DatabaseError(path + " is not a Dateline database (it has no schema version)");
   if (version != std::to_string(schema::kVersion)) {
-    throw DatabaseError(path + " was built with schema version " + version + "; this version of Dateline reads and writes version " +
-                        std::to_string(schema::kVersion) + ": rebuild it with dateline-index --rebuild");
+    throw DatabaseError(path + " was built with schema version " + version +
+                        "; this version of Dateline reads and writes version " + std::to_string(schema::kVersion) +
+                        ": rebuild it with dateline-index --rebuild");
   }
 }
 

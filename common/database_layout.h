@@ -22,7 +22,7 @@ inline constexpr int kBlockSize = 32 * 1024;
 
 class DatabaseLayout {
  public:
-  explicit DatabaseLayout(std::string directory);
+  explicit DatabaseLayout(const std::string& directory);
 
   const std::string& directory() const { return directory_; }
   // True when the directory holds a Dateline database (its stub file).

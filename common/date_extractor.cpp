@@ -67,9 +67,9 @@ std::optional<Date> nearest_year(int month, int day, const Date& published) {
 }
 
 bool is_future_cue(const Token& token) {
-  static const std::unordered_set<std::string_view> kCues = {
-      "will", "shall", "next", "scheduled", "expected", "plans", "planned", "due", "upcoming", "tomorrow", "would",
-      "going"};
+  static const std::unordered_set<std::string_view> kCues = {"will",     "shall",    "next",    "scheduled",
+                                                             "expected", "plans",    "planned", "due",
+                                                             "upcoming", "tomorrow", "would",   "going"};
   return token.is_word() && kCues.count(to_lower(token.text)) > 0;
 }
 
@@ -102,8 +102,8 @@ class DateCollector {
       return 0;
     }
     if (const auto year = year_of(token)) {
-      static const std::unordered_set<std::string_view> kYearCues = {"in", "since", "until", "by", "early", "late",
-                                                                     "during", "before", "after", "mid"};
+      static const std::unordered_set<std::string_view> kYearCues = {"in",   "since",  "until",  "by",    "early",
+                                                                     "late", "during", "before", "after", "mid"};
       if (i > 0 && tokens_[i - 1].is_word() && kYearCues.count(to_lower(tokens_[i - 1].text)) > 0) {
         add(Date{*year, 0, 0});
       }
@@ -177,8 +177,8 @@ class DateCollector {
       if (word == "last" && k + 1 == weekday_index) return false;
       if (word == "next" && k + 1 == weekday_index) return true;
       // "are to meet": "to" after a form of "be" looks ahead; "traveled to" does not.
-      const bool be_to = word == "to" && k > 0 && (to_lower(tokens_[k - 1].text) == "are" ||
-                                                   to_lower(tokens_[k - 1].text) == "is");
+      const bool be_to =
+          word == "to" && k > 0 && (to_lower(tokens_[k - 1].text) == "are" || to_lower(tokens_[k - 1].text) == "is");
       future |= be_to || is_future_cue(token);
     }
     return future;

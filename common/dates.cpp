@@ -11,9 +11,9 @@
 namespace dateline::common {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonthNames = {"january", "february", "march",     "april",
-                                                          "may",     "june",     "july",      "august",
-                                                          "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonthNames = {"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdayNames = {"sunday",   "monday", "tuesday", "wednesday",
                                                            "thursday", "friday", "saturday"};
 

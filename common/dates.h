@@ -15,9 +15,7 @@ struct Date {
 
   // "2015", "2015-03" or "2015-03-02".
   std::string iso() const;
-  bool operator==(const Date& other) const {
-    return year == other.year && month == other.month && day == other.day;
-  }
+  bool operator==(const Date& other) const { return year == other.year && month == other.month && day == other.day; }
   bool operator<(const Date& other) const;
 };
 

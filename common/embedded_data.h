@@ -5,13 +5,13 @@
 
 namespace dateline::common::embedded {
 
-std::string_view stopwords();      // English stop words, one a line
-std::string_view first_names();    // given names that start a person's name
-std::string_view name_variants();  // transliteration variants: "Sergey Sergei" (variant, canonical)
-std::string_view person_titles();  // words that announce a person: "President", "spokesman"
-std::string_view name_stoppers();  // last words that make a capitalised run an organisation: "University"
-std::string_view place_aliases();  // other names of places: "U.S. | United States"
+std::string_view stopwords();         // English stop words, one a line
+std::string_view first_names();       // given names that start a person's name
+std::string_view name_variants();     // transliteration variants: "Sergey Sergei" (variant, canonical)
+std::string_view person_titles();     // words that announce a person: "President", "spokesman"
+std::string_view name_stoppers();     // last words that make a capitalised run an organisation: "University"
+std::string_view place_aliases();     // other names of places: "U.S. | United States"
 std::string_view place_exclusions();  // gazetteer names never extracted as places: "Toyota"
-std::string_view boilerplate();    // phrases of web page furniture: "is not supported"
+std::string_view boilerplate();       // phrases of web page furniture: "is not supported"
 
 }  // namespace dateline::common::embedded

@@ -18,11 +18,29 @@ constexpr const char* kIsoCodesDirectory = "/usr/share/iso-codes/json/";
 // Subdivision types that readers know by name. Counties, districts and
 // municipalities are left out: their names collide with too many other words.
 const std::unordered_set<std::string>& kept_subdivision_types() {
-  static const std::unordered_set<std::string> kTypes = {
-      "State", "Province", "Region", "Country", "Nation", "Autonomous region", "Autonomous republic",
-      "Autonomous community", "Autonomous province", "Federal district", "Federal territory", "Territory",
-      "Emirate", "Land", "Canton", "Oblast", "Republic", "Special administrative region", "Autonomous city",
-      "Capital district", "Capital territory", "Capital city", "Metropolitan region"};
+  static const std::unordered_set<std::string> kTypes = {"State",
+                                                         "Province",
+                                                         "Region",
+                                                         "Country",
+                                                         "Nation",
+                                                         "Autonomous region",
+                                                         "Autonomous republic",
+                                                         "Autonomous community",
+                                                         "Autonomous province",
+                                                         "Federal district",
+                                                         "Federal territory",
+                                                         "Territory",
+                                                         "Emirate",
+                                                         "Land",
+                                                         "Canton",
+                                                         "Oblast",
+                                                         "Republic",
+                                                         "Special administrative region",
+                                                         "Autonomous city",
+                                                         "Capital district",
+                                                         "Capital territory",
+                                                         "Capital city",
+                                                         "Metropolitan region"};
   return kTypes;
 }
 
@@ -30,15 +48,17 @@ const std::unordered_set<std::string>& kept_subdivision_types() {
 // province) but in news almost always qualify another place.
 bool is_qualifier(std::string_view folded) {
   static const std::unordered_set<std::string_view> kQualifiers = {
-      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-      "upper", "lower", "greater", "capital", "centre", "center", "north east", "north west", "south east", "south west"};
+      "north",   "south",      "east",       "west",       "northern",  "southern", "eastern",
+      "western", "central",    "upper",      "lower",      "greater",   "capital",  "centre",
+      "center",  "north east", "north west", "south east", "south west"};
   return kQualifiers.count(folded) > 0;
 }
 
 nlohmann::json read_iso_file(const std::string& name) {
   const std::string path = kIsoCodesDirectory + name;
   std::ifstream file(path);
-  if (!file) throw std::runtime_error("cannot read " + path + " (install Debian's iso-codes package: scripts/setup.sh does)");
+  if (!file)
+    throw std::runtime_error("cannot read " + path + " (install Debian's iso-codes package: scripts/setup.sh does)");
   return nlohmann::json::parse(file);
 }
 

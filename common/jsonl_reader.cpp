@@ -147,7 +147,8 @@ void JsonlReader::read(ByteSource& source, const ReadContext& context, ArticleSi
       }
     }
   } catch (const InputError& e) {
-    sink.reject({context.display_name, lines.line_number() + 1, std::string(e.what()) + "; the rest of the file was skipped"});
+    sink.reject(
+        {context.display_name, lines.line_number() + 1, std::string(e.what()) + "; the rest of the file was skipped"});
   }
 }
 

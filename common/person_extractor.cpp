@@ -70,8 +70,8 @@ std::vector<Run> name_runs(const std::vector<Token>& tokens) {
     while (run.end < tokens.size() && !tokens[run.end - 1].possessive) {
       const Token& next = tokens[run.end];
       if (next.sentence_start) break;
-      const bool particle_inside = is_particle_token(next) && run.end + 1 < tokens.size() &&
-                                   is_name_part(tokens[run.end + 1]);
+      const bool particle_inside =
+          is_particle_token(next) && run.end + 1 < tokens.size() && is_name_part(tokens[run.end + 1]);
       if (!is_name_part(next) && !particle_inside) break;
       ++run.end;
     }

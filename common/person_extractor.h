@@ -14,9 +14,9 @@
 namespace dateline::common {
 
 struct PeopleFound {
-  std::vector<std::string> people;                          // canonical names, most mentioned first
-  std::vector<std::pair<std::size_t, std::size_t>> spans;   // token ranges [begin, end) of every mention
-  std::unordered_set<std::string> name_words;               // fold_key of every word of every name
+  std::vector<std::string> people;                         // canonical names, most mentioned first
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // token ranges [begin, end) of every mention
+  std::unordered_set<std::string> name_words;              // fold_key of every word of every name
 };
 
 PeopleFound extract_people(const std::vector<Token>& tokens);

@@ -10,9 +10,8 @@ namespace {
 
 // Lower-case particles that join a family name: "al-Assad", "bin Laden", "van Gogh".
 const std::unordered_set<std::string_view>& particles() {
-  static const std::unordered_set<std::string_view> kParticles = {"al", "el", "bin", "ibn", "ben", "abu", "de",
-                                                                  "da", "di", "du", "van", "von", "der", "den",
-                                                                  "la", "le", "bint"};
+  static const std::unordered_set<std::string_view> kParticles = {
+      "al", "el", "bin", "ibn", "ben", "abu", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bint"};
   return kParticles;
 }
 

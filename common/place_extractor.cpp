@@ -24,16 +24,16 @@ bool is_one_of(const Token& token, const std::unordered_set<std::string_view>& w
 // Words after which a capitalised name is a place more often than not.
 bool is_preposition(const Token& token) {
   static const std::unordered_set<std::string_view> kPrepositions = {
-      "in", "at", "from", "to", "near", "of", "outside", "via", "into", "across", "around", "toward", "towards",
-      "through", "inside", "within", "throughout", "between", "for", "on", "by"};
+      "in",     "at",      "from",    "to",     "near",   "of",         "outside", "via", "into", "across", "around",
+      "toward", "towards", "through", "inside", "within", "throughout", "between", "for", "on",   "by"};
   return is_one_of(token, kPrepositions);
 }
 
 // The stricter set an everyday word needs before it counts as a place ("in Reading", not "of Gulf nations").
 bool is_locative_preposition(const Token& token) {
   static const std::unordered_set<std::string_view> kLocative = {
-      "in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "throughout", "via",
-      "toward", "towards", "through", "within"};
+      "in",     "at",     "near",       "from", "to",     "into",    "outside", "inside",
+      "across", "around", "throughout", "via",  "toward", "towards", "through", "within"};
   return is_one_of(token, kLocative);
 }
 
@@ -43,8 +43,8 @@ bool is_connector(const Token& token) {
 
 bool is_qualifier(const Token& token) {
   static const std::unordered_set<std::string_view> kQualifiers = {
-      "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
-      "Greater", "New", "Old", "Mainland", "Rural", "Urban", "Coastal"};
+      "North", "South", "East",    "West", "Northern", "Southern", "Eastern", "Western", "Central",
+      "Upper", "Lower", "Greater", "New",  "Old",      "Mainland", "Rural",   "Urban",   "Coastal"};
   return kQualifiers.count(token.text) > 0;
 }
 
@@ -55,7 +55,8 @@ bool is_time_word(const std::string& word) {
 }
 
 bool overlaps(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t begin, std::size_t end) {
-  return std::any_of(spans.begin(), spans.end(), [&](const auto& span) { return begin < span.second && span.first < end; });
+  return std::any_of(spans.begin(), spans.end(),
+                     [&](const auto& span) { return begin < span.second && span.first < end; });
 }
 
 struct Match {

@@ -45,7 +45,8 @@ std::unique_ptr<ArticleReader> make_reader(InputFormat format) {
 
 void deliver(Article&& article, const ReadContext& context, ArticleSink& sink, EmptyText empty_text) {
   bool repaired = false;
-  for (std::string* field : {&article.id, &article.title, &article.body, &article.dateline, &article.source, &article.url}) {
+  for (std::string* field :
+       {&article.id, &article.title, &article.body, &article.dateline, &article.source, &article.url}) {
     repaired |= repair_field(*field);
   }
   for (auto* list : {&article.authors, &article.people, &article.places, &article.topics, &article.organisations}) {

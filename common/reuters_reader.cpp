@@ -69,15 +69,18 @@ std::string strip_tags(std::string_view text) {
   std::string out;
   bool in_tag = false;
   for (char c : text) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out += c;
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out += c;
   }
   return out;
 }
 
 // Wire copy ends with a "Reuter" sign-off that is not part of the story.
-std::string without_signoff(std::string body) {
+std::string without_signoff(std::string_view body) {
   std::string_view trimmed = trim(body);
   for (std::string_view signoff : {"Reuter", "REUTER"}) {
     if (ends_with(trimmed, signoff)) {
@@ -204,7 +207,8 @@ void ReutersReader::read(ByteSource& source, const ReadContext& context, Article
     }
     if (in_story) unterminated();
   } catch (const InputError& e) {
-    sink.reject({context.display_name, lines.line_number() + 1, std::string(e.what()) + "; the rest of the file was skipped"});
+    sink.reject(
+        {context.display_name, lines.line_number() + 1, std::string(e.what()) + "; the rest of the file was skipped"});
   }
 }
 

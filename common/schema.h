@@ -32,21 +32,25 @@ inline constexpr std::string_view kPlacePrefix = "XL";         // place, fold_ke
 inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_key() ("cocoa")
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
-inline constexpr std::string_view kMentionedDatePrefix = "XD"; // date named in the text, as date_terms(): "2015", "201503", "20150302"
-inline constexpr std::string_view kPublishedPrefix = "XY";     // publication date's first day, as date_terms(): "1987", "198703", "19870302"
-inline constexpr std::string_view kSourceFilePrefix = "XF";    // absolute path of the source file, for --prune (shortened if long; the stored article has it whole)
+inline constexpr std::string_view kMentionedDatePrefix =
+    "XD";  // date named in the text, as date_terms(): "2015", "201503", "20150302"
+inline constexpr std::string_view kPublishedPrefix =
+    "XY";  // publication date's first day, as date_terms(): "1987", "198703", "19870302"
+inline constexpr std::string_view kSourceFilePrefix =
+    "XF";  // absolute path of the source file, for --prune (shortened if long; the stored article has it whole)
 
 // Separates the surname from the full key in kSurnamePrefix terms.
 inline constexpr char kSurnameSeparator = '|';
 
 // --- Value slots -------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  kPublishedSlot = 0,   // publication date's first day, date_key(): "YYYYMMDD" (sorts as a string); absent when unknown
-  kPeopleSlot = 1,      // people display names joined by kListSeparator, for facet counts
-  kPlacesSlot = 2,      // places display names joined by kListSeparator
-  kTopicsSlot = 3,      // topics joined by kListSeparator
-  kSourceSlot = 4,      // source display name ("Reuters")
-  kContentHashSlot = 5, // 16-byte hash of the article as read, to skip unchanged input (a value: a unique term per article costs 4x more)
+  kPublishedSlot = 0,  // publication date's first day, date_key(): "YYYYMMDD" (sorts as a string); absent when unknown
+  kPeopleSlot = 1,     // people display names joined by kListSeparator, for facet counts
+  kPlacesSlot = 2,     // places display names joined by kListSeparator
+  kTopicsSlot = 3,     // topics joined by kListSeparator
+  kSourceSlot = 4,     // source display name ("Reuters")
+  kContentHashSlot = 5,  // 16-byte hash of the article as read, to skip unchanged input (a value: a unique term per
+                         // article costs 4x more)
 };
 
 // Joins multi-valued facets in one value slot (a control character no name contains).
@@ -55,7 +59,8 @@ inline constexpr char kListSeparator = '\x1f';
 // --- Database metadata keys ---------------------------------------------------
 inline constexpr std::string_view kSchemaVersionKey = "dateline.schema";  // kVersion as decimal text
 inline constexpr std::string_view kLastUpdateKey = "dateline.updated";    // UTC time of the last commit, ISO 8601
-inline constexpr std::string_view kDictionaryKey = "dateline.dictionary"; // zstd dictionary of the stored articles; set once
+inline constexpr std::string_view kDictionaryKey =
+    "dateline.dictionary";  // zstd dictionary of the stored articles; set once
 
 // --- Spelling ----------------------------------------------------------------
 // Words of people's and places' names are also added to the spelling table

@@ -1,7 +1,7 @@
 #include "text_reader.h"
 
-#include "embedded_data.h"
 #include <dateline/errors.h>
+#include "embedded_data.h"
 #include "text_utils.h"
 
 #include <xxhash.h>
@@ -46,9 +46,8 @@ struct HeaderField {
 };
 
 std::optional<HeaderField> header_field(std::string_view line) {
-  static const std::unordered_set<std::string> kKeys = {"title", "date",   "published", "source", "url",
-                                                        "author", "authors", "id",      "people", "places",
-                                                        "topics"};
+  static const std::unordered_set<std::string> kKeys = {"title",   "date", "published", "source", "url",   "author",
+                                                        "authors", "id",   "people",    "places", "topics"};
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 12) return std::nullopt;
   std::string key = to_lower(trim(line.substr(0, colon)));
@@ -58,7 +57,7 @@ std::optional<HeaderField> header_field(std::string_view line) {
 
 std::vector<std::string> list_value(std::string_view value) {
   std::vector<std::string> items;
-  for (std::string item : split(value, value.find(';') != std::string_view::npos ? ';' : ',')) {
+  for (const std::string& item : split(value, value.find(';') != std::string_view::npos ? ';' : ',')) {
     const std::string_view trimmed = trim(item);
     if (!trimmed.empty()) items.emplace_back(trimmed);
   }

@@ -25,8 +25,10 @@ void append_folded(std::string& out, unsigned ch) {
   }
   if (ch >= 0xC0 && ch <= 0xFF) {
     switch (ch) {
-      case 0xC6: case 0xE6: out += "ae"; return;
-      case 0xDE: case 0xFE: out += "th"; return;
+      case 0xC6:
+      case 0xE6: out += "ae"; return;
+      case 0xDE:
+      case 0xFE: out += "th"; return;
       case 0xDF: out += "ss"; return;
       default: break;
     }
@@ -37,25 +39,33 @@ void append_folded(std::string& out, unsigned ch) {
     }
   } else if (ch >= 0x100 && ch <= 0x17F) {
     switch (ch) {
-      case 0x132: case 0x133: out += "ij"; return;
-      case 0x152: case 0x153: out += "oe"; return;
+      case 0x132:
+      case 0x133: out += "ij"; return;
+      case 0x152:
+      case 0x153: out += "oe"; return;
       default: break;
     }
     out += kLatinExtendedAFold[ch - 0x100];
     return;
   }
   switch (ch) {
-    case 0x2018: case 0x2019: case 0x02BC: out += '\''; return;
-    case 0x201C: case 0x201D: out += '"'; return;
-    case 0x2010: case 0x2011: case 0x2013: case 0x2014: out += '-'; return;
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC: out += '\''; return;
+    case 0x201C:
+    case 0x201D: out += '"'; return;
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+    case 0x2014: out += '-'; return;
     case 0x00A0: out += ' '; return;
     default: Xapian::Unicode::append_utf8(out, ch);
   }
 }
 
 bool is_space_char(unsigned ch) {
-  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' ||
-         ch == 0xA0 || Xapian::Unicode::get_category(ch) == Xapian::Unicode::SPACE_SEPARATOR;
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v' || ch == 0xA0 ||
+         Xapian::Unicode::get_category(ch) == Xapian::Unicode::SPACE_SEPARATOR;
 }
 
 int utf8_sequence_length(unsigned char lead) {
@@ -232,9 +242,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -248,9 +256,20 @@ struct NamedEntity {
 };
 
 constexpr std::array<NamedEntity, 14> kNamedEntities{{
-    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
-    {"eacute", 0xE9}, {"egrave", 0xE8}, {"ouml", 0xF6}, {"uuml", 0xFC}, {"auml", 0xE4},
-    {"ccedil", 0xE7}, {"ntilde", 0xF1}, {"szlig", 0xDF},
+    {"amp", '&'},
+    {"lt", '<'},
+    {"gt", '>'},
+    {"quot", '"'},
+    {"apos", '\''},
+    {"nbsp", 0xA0},
+    {"eacute", 0xE9},
+    {"egrave", 0xE8},
+    {"ouml", 0xF6},
+    {"uuml", 0xFC},
+    {"auml", 0xE4},
+    {"ccedil", 0xE7},
+    {"ntilde", 0xF1},
+    {"szlig", 0xDF},
 }};
 
 // Parses the reference starting at text[0] == '&'; returns its length (0 if none).

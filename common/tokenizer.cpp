@@ -17,10 +17,8 @@ bool is_letter(unsigned ch) {
     case Xapian::Unicode::LOWERCASE_LETTER:
     case Xapian::Unicode::TITLECASE_LETTER:
     case Xapian::Unicode::MODIFIER_LETTER:
-    case Xapian::Unicode::OTHER_LETTER:
-      return true;
-    default:
-      return false;
+    case Xapian::Unicode::OTHER_LETTER: return true;
+    default: return false;
   }
 }
 
@@ -39,9 +37,9 @@ bool is_space(unsigned ch) {
 // Words whose trailing period marks an abbreviation, not the end of a sentence.
 bool is_abbreviation(std::string_view word) {
   static const std::unordered_set<std::string_view> kAbbreviations = {
-      "Mr",  "Mrs",  "Ms",  "Dr",  "St",   "Jr",  "Sr",  "Gen", "Sen", "Rep", "Gov", "Lt",  "Col", "Capt",
-      "Sgt", "Adm",  "Maj", "Prof", "Rev", "Inc", "Corp", "Co", "Ltd", "Bros", "vs", "etc", "No", "Jan",
-      "Feb", "Mar",  "Apr", "Jun", "Jul",  "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Gov"};
+      "Mr",  "Mrs", "Ms",  "Dr",   "St",  "Jr",  "Sr",   "Gen",  "Sen", "Rep",  "Gov", "Lt",  "Col", "Capt",
+      "Sgt", "Adm", "Maj", "Prof", "Rev", "Inc", "Corp", "Co",   "Ltd", "Bros", "vs",  "etc", "No",  "Jan",
+      "Feb", "Mar", "Apr", "Jun",  "Jul", "Aug", "Sep",  "Sept", "Oct", "Nov",  "Dec", "Mt",  "Ft",  "Gov"};
   return kAbbreviations.count(word) > 0;
 }
 

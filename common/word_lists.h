@@ -21,10 +21,10 @@ class WordList {
   std::unordered_set<std::string> words_;
 };
 
-const WordList& first_names();    // folded (fold_key) given names
-const WordList& person_titles();   // as written: "President", "Mr.", "spokesman"
-const WordList& name_stoppers();   // as written: "University", "Party"
-const WordList& common_words();    // lower-case words of the system dictionary (/usr/share/dict/words)
+const WordList& first_names();       // folded (fold_key) given names
+const WordList& person_titles();     // as written: "President", "Mr.", "spokesman"
+const WordList& name_stoppers();     // as written: "University", "Party"
+const WordList& common_words();      // lower-case words of the system dictionary (/usr/share/dict/words)
 const WordList& place_exclusions();  // folded names never extracted as places
 
 // Other names of places, in file order: {alias as written, display name}.

@@ -49,7 +49,8 @@ void add_person_terms(Xapian::Document& document, const std::vector<std::string>
 void add_mentioned_date_terms(Xapian::Document& document, const std::vector<std::string>& dates) {
   for (const std::string& iso : dates) {
     if (const auto date = common::parse_iso_date(iso)) {
-      for (const std::string& term : schema::date_terms(schema::kMentionedDatePrefix, *date)) document.add_boolean_term(term);
+      for (const std::string& term : schema::date_terms(schema::kMentionedDatePrefix, *date))
+        document.add_boolean_term(term);
     }
   }
 }
@@ -81,14 +82,15 @@ std::string content_hash(const Article& article) {
   XXH3_128bits_reset(state);
   const int version = kContentHashVersion * 1000 + schema::kVersion;
   XXH3_128bits_update(state, &version, sizeof version);
-  for (std::string_view field : {std::string_view(article.id), std::string_view(article.title),
-                                 std::string_view(article.body), std::string_view(article.dateline),
-                                 std::string_view(article.source), std::string_view(article.url),
-                                 std::string_view(article.source_file)}) {
+  for (std::string_view field :
+       {std::string_view(article.id), std::string_view(article.title), std::string_view(article.body),
+        std::string_view(article.dateline), std::string_view(article.source), std::string_view(article.url),
+        std::string_view(article.source_file)}) {
     hash_field(state, field);
   }
   hash_field(state, article.published ? article.published->iso() : std::string());
-  for (const auto* list : {&article.authors, &article.people, &article.places, &article.topics, &article.organisations}) {
+  for (const auto* list :
+       {&article.authors, &article.people, &article.places, &article.topics, &article.organisations}) {
     hash_field(state, schema::join_list(*list));
   }
   hash_field(state, std::string(1, static_cast<char>('0' + article.explicit_people * 2 + article.explicit_places)));
@@ -105,7 +107,8 @@ void compress_stored(IndexedArticle& article, const common::StoredCodec& codec) 
 
 DocumentBuilder::DocumentBuilder() { common::configure_term_generator(generator_); }
 
-IndexedArticle DocumentBuilder::build(const Article& article, const std::string& hash, const common::StoredCodec* codec) {
+IndexedArticle DocumentBuilder::build(const Article& article, const std::string& hash,
+                                      const common::StoredCodec* codec) {
   IndexedArticle indexed;
   indexed.id = article.id;
   indexed.id_term = schema::term(schema::kIdPrefix, article.id);

@@ -14,8 +14,8 @@
 namespace dateline::indexer {
 
 struct IndexedArticle {
-  Xapian::Document document;   // data set by compress_stored() unless build() had the codec
-  std::string stored_json;     // the article to store, until compressed into the document's data
+  Xapian::Document document;  // data set by compress_stored() unless build() had the codec
+  std::string stored_json;    // the article to store, until compressed into the document's data
   std::string id;
   std::string id_term;
   std::vector<std::string> spelling_words;  // distinct unstemmed words, for "did you mean"

@@ -50,7 +50,7 @@ IndexWriter::~IndexWriter() {
 void IndexWriter::set_dictionary(const std::string& dictionary) {
   before_change();
   translating_xapian_errors("cannot store the compression dictionary",
-          [&] { database_.set_metadata(std::string(schema::kDictionaryKey), dictionary); });
+                            [&] { database_.set_metadata(std::string(schema::kDictionaryKey), dictionary); });
   codec_ = common::StoredCodec(dictionary);
 }
 
@@ -89,16 +89,18 @@ void IndexWriter::add(IndexedArticle&& article) {
 
 void IndexWriter::count_spelling(const IndexedArticle& article) {
   for (const std::string& word : article.spelling_words) ++spelling_changes_[word];
-  for (const std::string& word : article.name_words) ++spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
+  for (const std::string& word : article.name_words)
+    ++spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
 }
 
 bool IndexWriter::remove(const std::string& id) {
   const std::string id_term = schema::term(schema::kIdPrefix, id);
-  const auto document = translating_xapian_errors("cannot read the database " + generation_, [&]() -> std::optional<Xapian::docid> {
-    const Xapian::PostingIterator existing = database_.postlist_begin(id_term);
-    if (existing == database_.postlist_end(id_term)) return std::nullopt;
-    return *existing;
-  });
+  const auto document =
+      translating_xapian_errors("cannot read the database " + generation_, [&]() -> std::optional<Xapian::docid> {
+        const Xapian::PostingIterator existing = database_.postlist_begin(id_term);
+        if (existing == database_.postlist_end(id_term)) return std::nullopt;
+        return *existing;
+      });
   if (!document) return false;
   remove_document(*document);
   return true;
@@ -173,7 +175,8 @@ std::vector<std::pair<std::string, Xapian::docid>> IndexWriter::articles_from(co
                                    [&] { return read_articles_from(source_file); });
 }
 
-std::vector<std::pair<std::string, Xapian::docid>> IndexWriter::read_articles_from(const std::string& source_file) const {
+std::vector<std::pair<std::string, Xapian::docid>> IndexWriter::read_articles_from(
+    const std::string& source_file) const {
   std::vector<std::pair<std::string, Xapian::docid>> articles;
   const std::string file_term = schema::term(schema::kSourceFilePrefix, source_file);
   const std::string id_prefix(schema::kIdPrefix);

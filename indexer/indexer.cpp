@@ -1,11 +1,11 @@
 #include "indexer.h"
 
+#include <dateline/errors.h>
 #include "bounded_queue.h"
 #include "database_errors.h"
 #include "database_layout.h"
 #include "dictionary_trainer.h"
 #include "document_builder.h"
-#include <dateline/errors.h>
 #include "facet_extractor.h"
 #include "id_ledger.h"
 #include "index_writer.h"
@@ -48,16 +48,14 @@ constexpr std::size_t kQueueCapacity = 256;
 constexpr std::uint64_t kReadAheadWindow = 4096;
 constexpr auto kProgressInterval = std::chrono::milliseconds(200);
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // What the reader hands the workers: an article, or the end of a file.
 struct ReadItem {
   std::uint64_t sequence = 0;
   std::optional<Article> article;
-  std::string finished_file;  // absolute path, when this item marks the end of a file
-  bool file_complete = false; // the whole file was read (pruning may trust it)
+  std::string finished_file;   // absolute path, when this item marks the end of a file
+  bool file_complete = false;  // the whole file was read (pruning may trust it)
 };
 
 // What the workers hand the writer.
@@ -104,8 +102,15 @@ class Pipeline {
   // articles and hands it to `writer.keep_dictionary`.
   Pipeline(const IndexOptions& options, const InputPlan& plan, const std::unordered_set<std::string>& known_hashes,
            const common::StoredCodec& codec, ArticleWriter writer, IndexSummary& summary)
-      : options_(options), plan_(plan), known_hashes_(known_hashes), writer_(std::move(writer)), summary_(summary),
-        trainer_(codec), ids_(options.prune), read_queue_(kQueueCapacity), prepared_queue_(kQueueCapacity) {}
+      : options_(options),
+        plan_(plan),
+        known_hashes_(known_hashes),
+        writer_(std::move(writer)),
+        summary_(summary),
+        trainer_(codec),
+        ids_(options.prune),
+        read_queue_(kQueueCapacity),
+        prepared_queue_(kQueueCapacity) {}
 
   void run() {
     const unsigned workers = options_.threads > 0 ? options_.threads : cores();
@@ -222,7 +227,8 @@ class Pipeline {
       prepared.indexed = builder.build(article, hash, trainer_.codec().get());
       prepared.kind = PreparedItem::Kind::kIndex;
     } catch (const std::exception& e) {
-      add_problem({prepared.where.file, prepared.where.line, std::string("cannot index the article: ") + e.what()}, true);
+      add_problem({prepared.where.file, prepared.where.line, std::string("cannot index the article: ") + e.what()},
+                  true);
       prepared.kind = PreparedItem::Kind::kFailed;
     }
   }
@@ -260,7 +266,8 @@ class Pipeline {
     if (item.kind == Kind::kFailed) return;
     if (const auto earlier = ids_.record(item.id_term, item.where.file, item.where.line, item.source_file)) {
       add_problem({item.where.file, item.where.line,
-                   "duplicate id " + item.id_term.substr(schema::kIdPrefix.size()) + " (first seen at " + *earlier + "); skipped"},
+                   "duplicate id " + item.id_term.substr(schema::kIdPrefix.size()) + " (first seen at " + *earlier +
+                       "); skipped"},
                   true);
       return;
     }
@@ -316,7 +323,7 @@ class Pipeline {
     }
   }
 
-  void record_failure(std::exception_ptr failure) {
+  void record_failure(const std::exception_ptr& failure) {
     std::lock_guard<std::mutex> lock(problems_mutex_);
     if (!failure_) failure_ = failure;
   }
@@ -473,8 +480,9 @@ IndexSummary run_indexer(const IndexOptions& options) {
     compact(layout);
     summary.compacted = true;
   }
-  std::stable_sort(summary.errors.begin(), summary.errors.end(),
-                   [](const InputProblem& a, const InputProblem& b) { return a.file < b.file || (a.file == b.file && a.line < b.line); });
+  std::stable_sort(summary.errors.begin(), summary.errors.end(), [](const InputProblem& a, const InputProblem& b) {
+    return a.file < b.file || (a.file == b.file && a.line < b.line);
+  });
   summary.seconds = seconds_since(started);
   return summary;
 }

@@ -23,17 +23,17 @@ struct Progress {
 
 struct IndexOptions {
   std::string database;
-  std::vector<std::string> inputs;          // files, directories, "-"
-  std::vector<std::string> excludes;        // globs skipped inside directories
-  std::vector<std::string> delete_ids;      // articles to remove after indexing
-  bool prune = false;                       // remove articles whose source is gone from a directory input
-  bool rebuild = false;                     // build a new generation and switch to it atomically
-  bool compact = false;                     // compact the database at the end
-  std::size_t batch_size = 1000;            // articles per commit (a multiple, when commits would come too fast)
+  std::vector<std::string> inputs;                 // files, directories, "-"
+  std::vector<std::string> excludes;               // globs skipped inside directories
+  std::vector<std::string> delete_ids;             // articles to remove after indexing
+  bool prune = false;                              // remove articles whose source is gone from a directory input
+  bool rebuild = false;                            // build a new generation and switch to it atomically
+  bool compact = false;                            // compact the database at the end
+  std::size_t batch_size = 1000;                   // articles per commit (a multiple, when commits would come too fast)
   std::chrono::milliseconds commit_interval{200};  // least time between commits; 0: every batch
-  unsigned threads = 0;                     // extraction workers; 0: one per core
+  unsigned threads = 0;                            // extraction workers; 0: one per core
   std::size_t max_article_bytes = 8u << 20;
-  double wait_seconds = 0;                  // wait this long for another indexer's lock
+  double wait_seconds = 0;                           // wait this long for another indexer's lock
   std::function<void(const Progress&)> on_progress;  // called from the writer thread
 };
 
@@ -68,6 +68,6 @@ struct DatabaseStats {
   std::vector<std::pair<std::string, std::uint64_t>> sources;  // most articles first
 };
 
-DatabaseStats database_stats(const std::string& database);
+DatabaseStats database_stats(const std::string& directory);
 
 }  // namespace dateline::indexer

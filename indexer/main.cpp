@@ -8,15 +8,15 @@
 #include "report.h"
 #include "version.h"
 
+#include <xapian.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <exception>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 namespace {
 
@@ -96,7 +96,8 @@ int run(const CommandLine& command) {
     print_problems("", summary.errors);
     if (!command.quiet) {
       print_problems("warning: ", summary.warnings);
-      for (const std::string& id : summary.unknown_ids) std::cerr << "dateline-index: warning: no article with id " << id << "\n";
+      for (const std::string& id : summary.unknown_ids)
+        std::cerr << "dateline-index: warning: no article with id " << id << "\n";
       std::cout << indexer::summary_text(summary, options.database);
     }
   }
@@ -125,7 +126,8 @@ const CommandLine* running_command = nullptr;
     try {
       std::rethrow_exception(failure);
     } catch (const Xapian::Error& e) {
-      fail(*running_command, "cannot write the database: " + e.get_description() + " (it keeps its last committed batch)",
+      fail(*running_command,
+           "cannot write the database: " + e.get_description() + " (it keeps its last committed batch)",
            kExitRuntimeFailure);
       std::cout.flush();
       std::_Exit(kExitRuntimeFailure);
@@ -143,29 +145,45 @@ int main(int argc, char** argv) {
   std::set_terminate(report_escaped_commit_error);
   auto& options = command.options;
   options.database = cli::default_database();
-  CLI::App app{"Index news articles (text, JSON Lines, Reuters SGML; optionally zstd-compressed) into a Dateline database.",
-               "dateline-index"};
+  CLI::App app{
+      "Index news articles (text, JSON Lines, Reuters SGML; optionally zstd-compressed) into a Dateline database.",
+      "dateline-index"};
   app.set_version_flag("-V,--version", std::string("dateline-index ") + kReleaseVersion);
   app.add_option("PATH", options.inputs, "Files, directories (read recursively) or - for standard input");
   app.add_option("--db", options.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
-  app.add_option("--exclude", options.excludes, "Skip files in directories whose name or path matches GLOB")->type_name("GLOB")->allow_extra_args(false);
-  app.add_option("--delete", options.delete_ids, "Remove the article with this id (repeatable)")->type_name("ID")->allow_extra_args(false);
-  app.add_option("--delete-from", command.delete_from, "Remove the articles whose ids FILE lists, one a line (- for stdin)")->type_name("FILE");
+  app.add_option("--exclude", options.excludes, "Skip files in directories whose name or path matches GLOB")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  app.add_option("--delete", options.delete_ids, "Remove the article with this id (repeatable)")
+      ->type_name("ID")
+      ->allow_extra_args(false);
+  app.add_option("--delete-from", command.delete_from,
+                 "Remove the articles whose ids FILE lists, one a line (- for stdin)")
+      ->type_name("FILE");
   app.add_flag("--prune", options.prune, "Remove articles whose source file is gone from a directory input");
   app.add_flag("--rebuild", options.rebuild, "Build a fresh database beside the live one and switch to it atomically");
   app.add_flag("--compact", options.compact, "Compact the database when done");
   app.add_flag("--stats", command.stats, "Show the database's size, counts and last update, and exit");
-  app.add_option("--batch", options.batch_size, "Articles per commit")->check(CLI::PositiveNumber)->capture_default_str();
-  app.add_option("--commit-interval", command.commit_interval_ms,
-                 "Least milliseconds between commits, so searches running meanwhile keep their revision (0: every batch)")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  app.add_option("--batch", options.batch_size, "Articles per commit")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option(
+         "--commit-interval", command.commit_interval_ms,
+         "Least milliseconds between commits, so searches running meanwhile keep their revision (0: every batch)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--threads", options.threads, "Extraction threads (default: one per core)");
-  app.add_option("--max-article-bytes", options.max_article_bytes, "Reject articles larger than this")->check(CLI::PositiveNumber)->capture_default_str();
-  app.add_option("--wait", options.wait_seconds, "Wait up to SECONDS for another indexer to finish")->type_name("SECONDS")->check(CLI::NonNegativeNumber);
+  app.add_option("--max-article-bytes", options.max_article_bytes, "Reject articles larger than this")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--wait", options.wait_seconds, "Wait up to SECONDS for another indexer to finish")
+      ->type_name("SECONDS")
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--json", command.json, "Print a JSON summary on standard output");
   app.add_flag("-q,--quiet", command.quiet, "No progress and no summary; errors only");
-  app.footer("Exit codes: 0 ok, 1 bad usage or unusable input, 2 runtime failure, 3 partial (some articles rejected), "
-             "4 database locked by another indexer.");
+  app.footer(
+      "Exit codes: 0 ok, 1 bad usage or unusable input, 2 runtime failure, 3 partial (some articles rejected), "
+      "4 database locked by another indexer.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -113,10 +113,12 @@ std::string progress_line(const Progress& progress) {
   std::snprintf(rate, sizeof rate, "%.1f MB/s", static_cast<double>(progress.bytes) / 1e6 / seconds);
   out << rate;
   if (progress.total_bytes > 0 && progress.bytes > 0) {
-    const double fraction = std::min(1.0, static_cast<double>(progress.bytes) / static_cast<double>(progress.total_bytes));
+    const double fraction =
+        std::min(1.0, static_cast<double>(progress.bytes) / static_cast<double>(progress.total_bytes));
     const int filled = static_cast<int>(fraction * 20);
-    out << "  [" << std::string(static_cast<std::size_t>(filled), '#') << std::string(static_cast<std::size_t>(20 - filled), ' ')
-        << "] " << static_cast<int>(fraction * 100) << "%  ETA " << duration(seconds * (1 - fraction) / fraction);
+    out << "  [" << std::string(static_cast<std::size_t>(filled), '#')
+        << std::string(static_cast<std::size_t>(20 - filled), ' ') << "] " << static_cast<int>(fraction * 100)
+        << "%  ETA " << duration(seconds * (1 - fraction) / fraction);
   }
   return out.str();
 }

@@ -2,9 +2,10 @@
 # Installs the Debian 12 packages Dateline needs, skipping those already installed.
 #   scripts/setup.sh          what building and running need
 #   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers,
-#                             Chromium and Node.js for the browser test)
+#                             clang-format, Chromium and Node.js for the browser test)
 #   scripts/setup.sh --bench  also what the benchmarks need (GNU time, hyperfine, wrk, and the
 #                             peers: SQLite, Xapian's scriptindex and quest)
+#   scripts/setup.sh --eval   also what scripts/eval.sh's peers need (Debian's Python with python3-xapian)
 set -euo pipefail
 
 packages=(
@@ -15,7 +16,7 @@ packages=(
 )
 case "${1:-}" in
   --tests)
-    packages+=(clang libclang-rt-14-dev chromium)
+    packages+=(clang libclang-rt-14-dev clang-format chromium)
     # A machine may have Node.js from elsewhere (NodeSource), whose npm clashes with Debian's.
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     ;;

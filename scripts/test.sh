@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run):
+#   0. every C++ file formatted as .clang-format says
 #   1. Release build (GCC, -Werror), every unit and end-to-end test, the installed
 #      package used by an outside program, the search page in headless Chromium
 #   2. clang build with AddressSanitizer + UndefinedBehaviorSanitizer, the same tests
@@ -17,6 +18,9 @@ bash scripts/setup.sh --tests
 if [[ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]]; then
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
+
+section "Formatting (.clang-format)"
+bash scripts/format.sh --check
 
 section "Release build and tests"
 bash scripts/build.sh build/release -DCMAKE_BUILD_TYPE=Release -DDATELINE_WERROR=ON

@@ -52,15 +52,20 @@ std::vector<FacetValue> ListCountSpy::top(std::size_t limit) const {
   values.reserve(counts_.size());
   for (const auto& [value, count] : counts_) values.push_back({value, count});
   const std::size_t kept = std::min(limit, values.size());
-  std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept), values.end(), by_count_then_value);
+  std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept), values.end(),
+                    by_count_then_value);
   values.resize(kept);
   return values;
 }
 
 FacetCounter::FacetCounter(Xapian::Enquire& enquire)
-    : people_(schema::kPeopleSlot), places_(schema::kPlacesSlot), topics_(schema::kTopicsSlot),
-      sources_(schema::kSourceSlot), dates_(schema::kPublishedSlot) {
-  for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{&people_, &places_, &topics_, &sources_, &dates_}) {
+    : people_(schema::kPeopleSlot),
+      places_(schema::kPlacesSlot),
+      topics_(schema::kTopicsSlot),
+      sources_(schema::kSourceSlot),
+      dates_(schema::kPublishedSlot) {
+  for (Xapian::MatchSpy* spy :
+       std::initializer_list<Xapian::MatchSpy*>{&people_, &places_, &topics_, &sources_, &dates_}) {
     enquire.add_matchspy(spy);
   }
 }

@@ -1,24 +1,27 @@
+// The HTTP front end, a client of the searcher library like any embedding
+// program: it uses only the public headers (<dateline/...>), plus the exit
+// codes the programs share.
 #include "http_server.h"
 
 #include <dateline/search_json.h>
 #include <dateline/searcher.h>
 
-#include "dates.h"
 #include "exit_codes.h"
-#include "text_utils.h"
 
 #include <httplib.h>
 
+#include <pthread.h>
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <pthread.h>
 #include <set>
+#include <string_view>
 #include <thread>
 
 namespace dateline::http {
@@ -30,8 +33,8 @@ std::string_view search_page();  // web/search_page.html, embedded by CMake
 namespace {
 
 constexpr const char* kJson = "application/json";
-const std::set<std::string> kSearchParameters = {"q",    "limit", "offset", "sort",  "person", "place",
-                                                 "source", "topic", "from",  "to", "facets", "explain"};
+const std::set<std::string> kSearchParameters = {"q",      "limit", "offset", "sort", "person", "place",
+                                                 "source", "topic", "from",   "to",   "facets", "explain"};
 
 // Query parameters as browsers send them (application/x-www-form-urlencoded,
 // where "+" is a space), decoded from the raw request target: httplib decodes
@@ -41,10 +44,16 @@ class Parameters {
   explicit Parameters(const std::string& target) {
     const std::size_t question = target.find('?');
     if (question == std::string::npos) return;
-    for (const std::string& pair : common::split(target.substr(question + 1), '&')) {
+    std::string_view query(target);
+    query.remove_prefix(question + 1);
+    while (!query.empty()) {
+      const std::size_t ampersand = std::min(query.find('&'), query.size());
+      const std::string pair(query.substr(0, ampersand));
+      query.remove_prefix(std::min(ampersand + 1, query.size()));
       if (pair.empty()) continue;
       const std::size_t equals = pair.find('=');
-      values_.emplace(decode(pair.substr(0, equals)), equals == std::string::npos ? "" : decode(pair.substr(equals + 1)));
+      values_.emplace(decode(pair.substr(0, equals)),
+                      equals == std::string::npos ? "" : decode(pair.substr(equals + 1)));
     }
   }
 
@@ -93,7 +102,6 @@ class Parameters {
 
   std::multimap<std::string, std::string> values_;
 };
-
 
 SearchRequest search_request(const Parameters& parameters, const ServerOptions& options) {
   parameters.require_known(kSearchParameters);
@@ -151,6 +159,15 @@ std::size_t default_threads() {
   return std::max<std::size_t>(32, 8 * std::max(1u, std::thread::hardware_concurrency()));
 }
 
+std::string utc_timestamp_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
 // "2026-11-22T10:00:00Z 127.0.0.1 GET /api/search?q=kerry 200 1234 3.2ms"
 class AccessLog {
  public:
@@ -159,9 +176,9 @@ class AccessLog {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.1fms", ms);
-    const std::string line = common::utc_timestamp_now() + " " + request.remote_addr + " " + request.method + " " + request.target + " " +
-                             std::to_string(response.status) + " " + std::to_string(response.body.size()) + " " +
-                             elapsed + "\n";
+    const std::string line = utc_timestamp_now() + " " + request.remote_addr + " " + request.method + " " +
+                             request.target + " " + std::to_string(response.status) + " " +
+                             std::to_string(response.body.size()) + " " + elapsed + "\n";
     const std::lock_guard<std::mutex> lock(mutex_);
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fflush(stdout);
@@ -192,13 +209,15 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
   });
   server.Get("/healthz", [options](const httplib::Request&, httplib::Response& response) {
     respond(response, [&] {
-      return "{\"status\":\"ok\",\"documents\":" + std::to_string(thread_searcher(options.database).document_count()) + "}";
+      return "{\"status\":\"ok\",\"documents\":" + std::to_string(thread_searcher(options.database).document_count()) +
+             "}";
     });
   });
   const auto not_allowed = [](const httplib::Request& request, httplib::Response& response) {
     response.status = 405;
     response.set_header("Allow", "GET, HEAD");
-    response.set_content(error_json(request.method + " is not allowed: the API is read-only (GET)", kExitBadInput), kJson);
+    response.set_content(error_json(request.method + " is not allowed: the API is read-only (GET)", kExitBadInput),
+                         kJson);
   };
   server.Post(".*", not_allowed);
   server.Put(".*", not_allowed);
@@ -223,7 +242,7 @@ void configure(httplib::Server& server, const ServerOptions& options, AccessLog&
                                                       : "bad request (HTTP " + std::to_string(response.status) + ")";
     response.set_content(error_json(reason, response.status >= 500 ? kExitRuntimeFailure : kExitBadInput), kJson);
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
     response.status = 500;
     response.set_content(error_json("internal error", kExitRuntimeFailure), kJson);
   });
@@ -232,13 +251,14 @@ void configure(httplib::Server& server, const ServerOptions& options, AccessLog&
       log.start();
       return httplib::Server::HandlerResponse::Unhandled;
     });
-    server.set_logger([&log](const httplib::Request& request, const httplib::Response& response) { log.write(request, response); });
+    server.set_logger(
+        [&log](const httplib::Request& request, const httplib::Response& response) { log.write(request, response); });
   }
 }
 
 int bind(httplib::Server& server, const ServerOptions& options) {
-  const int port = options.port == 0 ? server.bind_to_any_port(options.host.c_str())
-                                     : (server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1);
+  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
+                                     : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port <= 0) throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
   return port;
 }
@@ -257,7 +277,7 @@ ServerOptions with_address(ServerOptions options, const std::string& address) {
 }
 
 void serve(const ServerOptions& options, const std::function<void(const std::string&)>& on_listening) {
-  Searcher(options.database);  // fail now, not at the first request, when the database is unusable
+  const Searcher probe(options.database);  // fail now, not at the first request, when the database is unusable
 
   // Stop cleanly on SIGINT/SIGTERM: the signals are waited for on a thread of
   // their own (workers inherit the blocked mask), so the handler is not

@@ -20,13 +20,13 @@ namespace dateline::http {
 struct ServerOptions {
   std::string database;
   std::string host = "127.0.0.1";
-  int port = 8080;                   // 0: any free port (on_listening says which)
-  std::size_t threads = 0;           // worker threads, each with its own open database; 0: 8 per core, at least 32
-  bool access_log = true;            // one line per request on standard output
+  int port = 8080;          // 0: any free port (on_listening says which)
+  std::size_t threads = 0;  // worker threads, each with its own open database; 0: 8 per core, at least 32
+  bool access_log = true;   // one line per request on standard output
   std::size_t max_query_bytes = 1024;
-  std::size_t max_limit = 100;       // results per page
-  std::size_t max_offset = 10000;    // deeper pages cost more than they are worth
-  double timeout_seconds = 5;        // socket reads and writes, and the time a search may spend counting
+  std::size_t max_limit = 100;     // results per page
+  std::size_t max_offset = 10000;  // deeper pages cost more than they are worth
+  double timeout_seconds = 5;      // socket reads and writes, and the time a search may spend counting
 };
 
 // Parses "[HOST:]PORT". Throws UsageError.

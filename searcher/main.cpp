@@ -14,12 +14,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <unistd.h>
 
 namespace {
 
@@ -43,7 +43,8 @@ int exec_server(int argc, char** argv) {
   arguments.insert(arguments.end(), argv + 2, argv + argc);
   arguments.push_back(nullptr);
   ::execv(server.c_str(), arguments.data());
-  std::cerr << "dateline-search: error: cannot start the HTTP server " << server << ": " << std::strerror(errno) << "\n";
+  std::cerr << "dateline-search: error: cannot start the HTTP server " << server << ": " << std::strerror(errno)
+            << "\n";
   return kExitRuntimeFailure;
 }
 
@@ -83,24 +84,38 @@ int main(int argc, char** argv) {
   SearchRequest& request = command.request;
   CLI::App app{"Search a Dateline news archive.", "dateline-search"};
   app.set_version_flag("-V,--version", std::string("dateline-search ") + kReleaseVersion);
-  app.add_option("QUERY", command.words, "Words; \"phrases\"; OR, NOT, -word; word*; title: person: place: source: topic: author: mentions: date:");
+  app.add_option(
+      "QUERY", command.words,
+      "Words; \"phrases\"; OR, NOT, -word; word*; title: person: place: source: topic: author: mentions: date:");
   app.add_option("--db", command.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
   app.add_option("-n,--limit", request.limit, "Results per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Skip this many results (pagination)");
   app.add_option("--sort", command.sort, "Order: relevance, newest or oldest")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))->capture_default_str();
-  app.add_option("--person", request.people, "Only articles about this person (repeatable)")->type_name("NAME")->allow_extra_args(false);
-  app.add_option("--place", request.places, "Only articles about this place (repeatable)")->type_name("NAME")->allow_extra_args(false);
-  app.add_option("--source", request.sources, "Only articles from this source (repeatable)")->type_name("NAME")->allow_extra_args(false);
-  app.add_option("--topic", request.topics, "Only articles on this topic (repeatable)")->type_name("NAME")->allow_extra_args(false);
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->capture_default_str();
+  app.add_option("--person", request.people, "Only articles about this person (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_option("--place", request.places, "Only articles about this place (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_option("--source", request.sources, "Only articles from this source (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_option("--topic", request.topics, "Only articles on this topic (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_option("--from", request.from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
   app.add_option("--to", request.to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
-  app.add_flag("--facets{10}", request.facet_limit, "Count people, places, sources, topics and dates over all matches; --facets=N for the top N");
+  app.add_flag("--facets{10}", request.facet_limit,
+               "Count people, places, sources, topics and dates over all matches; --facets=N for the top N");
   app.add_flag("--explain", request.explain, "Show the parsed query and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
-  app.footer("dateline-search serve [--db DIR] [--listen [HOST:]PORT] ... serves the search page and the JSON API\n"
-             "over HTTP (dateline-search serve --help).\n\nExit codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown id, 2 database missing or unreadable.");
+  app.footer(
+      "dateline-search serve [--db DIR] [--listen [HOST:]PORT] ... serves the search page and the JSON API\n"
+      "over HTTP (dateline-search serve --help).\n\nExit codes: 0 ok (also when nothing matched), 1 bad usage, bad "
+      "query or unknown id, 2 database missing or unreadable.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

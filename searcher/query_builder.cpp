@@ -138,7 +138,8 @@ struct QueryBuilder::Processors {
   DateRangeProcessor date_range{problem};
 };
 
-Xapian::Query field_filter(const Xapian::Database& database, const schema::QueryField& field, const std::string& value) {
+Xapian::Query field_filter(const Xapian::Database& database, const schema::QueryField& field,
+                           const std::string& value) {
   const std::string what = std::string(field.name) + ":" + value;
   switch (field.kind) {
     case schema::FieldKind::kPerson: return person_filter(database, value);
@@ -193,7 +194,8 @@ Xapian::Query published_between(const common::Date& first, const common::Date& l
   for (long day = common::days_since_epoch(first); day <= end;) {
     common::Date period = common::date_from_days(day);
     long next = day + 1;
-    if (period.month == 1 && period.day == 1 && common::days_since_epoch(common::last_day({period.year, 0, 0})) <= end) {
+    if (period.month == 1 && period.day == 1 &&
+        common::days_since_epoch(common::last_day({period.year, 0, 0})) <= end) {
       period = {period.year, 0, 0};
     } else if (period.day == 1 && common::days_since_epoch(common::last_day({period.year, period.month, 0})) <= end) {
       period = {period.year, period.month, 0};
@@ -208,7 +210,8 @@ Xapian::Query published_between(const common::Date& first, const common::Date& l
 Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what) {
   const std::optional<common::Date> first =
       from.empty() ? std::nullopt : std::optional(common::first_day(parse_date_bound(from, what)));
-  const std::optional<common::Date> last = to.empty() ? std::nullopt : std::optional(common::last_day(parse_date_bound(to, what)));
+  const std::optional<common::Date> last =
+      to.empty() ? std::nullopt : std::optional(common::last_day(parse_date_bound(to, what)));
   if (!first && !last) throw QueryError(what + ": give at least one date");
   if (first && last && *last < *first) throw QueryError(what + ": the range ends before it starts");
   if (!first) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot, schema::date_key(*last));
@@ -255,14 +258,17 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
   for (const std::string& source : request.sources) filters.push_back(facet_term(schema::kSourcePrefix, source));
   for (const std::string& topic : request.topics) filters.push_back(facet_term(schema::kTopicPrefix, topic));
   if (!request.from.empty() || !request.to.empty()) {
-    const std::string what = !request.from.empty() && !request.to.empty() ? "--from/--to" : !request.from.empty() ? "--from" : "--to";
+    const std::string what = !request.from.empty() && !request.to.empty() ? "--from/--to"
+                             : !request.from.empty()                      ? "--from"
+                                                                          : "--to";
     filters.push_back(date_filter(request.from, request.to, what));
   }
   const bool blank = common::trim(request.query).empty();
   if (blank && filters.empty()) throw QueryError("empty query: give words to search for or a filter");
   const Xapian::Query text = blank ? Xapian::Query::MatchAll : parse(request.query);
   if (filters.empty()) return text;
-  return Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  return Xapian::Query(Xapian::Query::OP_FILTER, text,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
 }  // namespace dateline::searcher

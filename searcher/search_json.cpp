@@ -96,8 +96,6 @@ std::string to_json(const StoredArticle& article) {
   });
 }
 
-std::string error_json(const std::string& message, int code) {
-  return dump(Json{{"error", message}, {"code", code}});
-}
+std::string error_json(const std::string& message, int code) { return dump(Json{{"error", message}, {"code", code}}); }
 
 }  // namespace dateline

@@ -1,19 +1,19 @@
 #include <dateline/searcher.h>
 
+#include "analysis.h"
 #include "article.h"
 #include "database_layout.h"
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "spelling_suggester.h"
-#include "analysis.h"
 #include "text_utils.h"
 
 #include <xapian.h>
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <filesystem>
-#include <sys/stat.h>
 
 namespace dateline {
 namespace {
@@ -33,13 +33,16 @@ constexpr int kAttemptsOnModifiedDatabase = 5;
 constexpr const char* kHighlightStart = "\x01";
 constexpr const char* kHighlightEnd = "\x02";
 
-std::string html_snippet(std::string snippet) {
+std::string html_snippet(const std::string& snippet) {
   std::string html;
   html.reserve(snippet.size() + 32);
   for (char c : snippet) {
-    if (c == kHighlightStart[0]) html += "<mark>";
-    else if (c == kHighlightEnd[0]) html += "</mark>";
-    else html += c;
+    if (c == kHighlightStart[0])
+      html += "<mark>";
+    else if (c == kHighlightEnd[0])
+      html += "</mark>";
+    else
+      html += c;
   }
   return html;
 }
@@ -187,9 +190,9 @@ struct Searcher::Impl {
     Hit hit;
     hit.rank = match.get_rank() + 1;
     hit.score = match.get_weight();
-    hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
-                                               Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                               kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
+    hit.snippet =
+        html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
+                                     Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
     if (request.explain) hit.explanation = explain(enquire, match, article.id);
     hit.id = std::move(article.id);
     hit.title = std::move(article.title);
@@ -203,7 +206,8 @@ struct Searcher::Impl {
 
   // Each matching term's share of the score: BM25 sums per-term weights, so a
   // query of that term alone, restricted to this article, gives its share.
-  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& match, const std::string& id) {
+  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& match,
+                                  const std::string& id) {
     std::vector<TermWeight> terms;
     const Xapian::Query only_this(schema::term(schema::kIdPrefix, id));
     for (auto term = enquire.get_matching_terms_begin(match); term != enquire.get_matching_terms_end(match); ++term) {
@@ -215,7 +219,8 @@ struct Searcher::Impl {
       weight.weight = scored.empty() ? 0 : scored.begin().get_weight();
       Xapian::TermIterator in_document = database.termlist_begin(*match);
       in_document.skip_to(*term);
-      if (in_document != database.termlist_end(*match) && *in_document == *term) weight.within_document = in_document.get_wdf();
+      if (in_document != database.termlist_end(*match) && *in_document == *term)
+        weight.within_document = in_document.get_wdf();
       weight.documents = database.get_termfreq(*term);
       terms.push_back(std::move(weight));
     }

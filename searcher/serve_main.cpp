@@ -22,13 +22,19 @@ int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080";
   CLI::App app{"Serve the search page and the JSON API of a Dateline archive over HTTP.", "dateline-search serve"};
   app.add_option("--db", options.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
-  app.add_option("--listen", listen, "Address to listen on (port 0: any free port)")->type_name("[HOST:]PORT")->capture_default_str();
+  app.add_option("--listen", listen, "Address to listen on (port 0: any free port)")
+      ->type_name("[HOST:]PORT")
+      ->capture_default_str();
   app.add_option("--threads", options.threads, "Worker threads (default: 8 per core, at least 32)");
   app.add_option("--timeout", options.timeout_seconds, "Seconds for socket reads/writes and for one search")
-      ->check(CLI::PositiveNumber)->capture_default_str();
-  app.add_option("--max-limit", options.max_limit, "Largest limit= (and facets=) a request may ask for")->capture_default_str();
-  app.add_flag("--quiet", [&options](std::int64_t) { options.access_log = false; }, "No access log");
-  app.footer("Exit codes: 0 stopped by SIGINT or SIGTERM, 1 bad usage, 2 database missing or unreadable, address unusable.");
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max-limit", options.max_limit, "Largest limit= (and facets=) a request may ask for")
+      ->capture_default_str();
+  app.add_flag(
+      "--quiet", [&options](std::int64_t) { options.access_log = false; }, "No access log");
+  app.footer(
+      "Exit codes: 0 stopped by SIGINT or SIGTERM, 1 bad usage, 2 database missing or unreadable, address unusable.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -24,7 +24,8 @@ std::string facet_line(const char* name, const std::vector<FacetValue>& values) 
   std::ostringstream out;
   out << "  " << name << ":";
   if (values.empty()) out << " -";
-  for (std::size_t i = 0; i < values.size(); ++i) out << (i ? ", " : " ") << values[i].value << " (" << values[i].count << ")";
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out << (i ? ", " : " ") << values[i].value << " (" << values[i].count << ")";
   out << "\n";
   return out.str();
 }
@@ -36,8 +37,11 @@ std::string render_snippet(const std::string& html, const TerminalStyle& style) 
     const char* from;
     const char* to;
   };
-  const Replacement replacements[] = {{"<mark>", style.bold ? kBold : ""}, {"</mark>", style.bold ? kReset : ""},
-                                      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}};
+  const Replacement replacements[] = {{"<mark>", style.bold ? kBold : ""},
+                                      {"</mark>", style.bold ? kReset : ""},
+                                      {"&amp;", "&"},
+                                      {"&lt;", "<"},
+                                      {"&gt;", ">"}};
   std::string text;
   for (std::size_t i = 0; i < html.size();) {
     bool replaced = false;
@@ -88,13 +92,14 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
     for (const TermWeight& term : hit.explanation) {
       char weight[32];
       std::snprintf(weight, sizeof weight, "%.3f", term.weight);
-      out << "   explain: " << term.term << " weight " << weight << " (in article " << term.within_document
-          << "x, in " << term.documents << " articles)\n";
+      out << "   explain: " << term.term << " weight " << weight << " (in article " << term.within_document << "x, in "
+          << term.documents << " articles)\n";
     }
   }
   if (response.facets) {
     const Facets& facets = *response.facets;
-    out << "\nFacets" << (facets.exact ? "" : " (over the first " + std::to_string(facets.counted) + " matches)") << ":\n";
+    out << "\nFacets" << (facets.exact ? "" : " (over the first " + std::to_string(facets.counted) + " matches)")
+        << ":\n";
     out << facet_line("people", facets.people) << facet_line("places", facets.places)
         << facet_line("sources", facets.sources) << facet_line("topics", facets.topics)
         << facet_line(facets.date_granularity == "month" ? "months" : "years", facets.dates);

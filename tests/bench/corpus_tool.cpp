@@ -106,8 +106,12 @@ int prepare(const std::string& directory, int scale, const std::string& prefix) 
       const std::string id = copy == 0 ? article.id : article.id + "-x" + std::to_string(copy);
       const std::string body = copy == 0 ? article.body : shuffled_body(article.body, random);
       const std::string date = article.published ? article.published->iso() : "";
-      nlohmann::json line = {{"id", id},           {"title", article.title},     {"body", body},
-                             {"source", "Reuters"}, {"places", article.places}, {"people", article.people},
+      nlohmann::json line = {{"id", id},
+                             {"title", article.title},
+                             {"body", body},
+                             {"source", "Reuters"},
+                             {"places", article.places},
+                             {"people", article.people},
                              {"topics", article.topics}};
       if (!date.empty()) line["date"] = date;
       jsonl << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -242,7 +246,8 @@ int queries(const std::string& directory, int count, unsigned seed) {
 int main(int argc, char** argv) {
   try {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
-    if (arguments.size() == 4 && arguments[0] == "prepare") return prepare(arguments[1], std::stoi(arguments[2]), arguments[3]);
+    if (arguments.size() == 4 && arguments[0] == "prepare")
+      return prepare(arguments[1], std::stoi(arguments[2]), arguments[3]);
     if (arguments.size() == 4 && arguments[0] == "queries") {
       return queries(arguments[1], std::stoi(arguments[2]), static_cast<unsigned>(std::stoul(arguments[3])));
     }

@@ -18,9 +18,9 @@
 #include "query_builder.h"
 #include "schema.h"
 
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -43,8 +43,10 @@ struct Query {
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> fields(1);
   for (char c : line) {
-    if (c == '\t') fields.emplace_back();
-    else fields.back() += c;
+    if (c == '\t')
+      fields.emplace_back();
+    else
+      fields.back() += c;
   }
   return fields;
 }
@@ -72,14 +74,18 @@ void measure(const std::string& label, const std::vector<Query>& queries, int ro
     for (const Query& query : queries) {
       const auto started = std::chrono::steady_clock::now();
       const std::size_t found = run(query);
-      const double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      const double elapsed =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       if (round > 0) ms.push_back(elapsed);
       if (round == 0) hits += found;
     }
   }
   std::sort(ms.begin(), ms.end());
-  const auto at = [&](double p) { return ms[static_cast<std::size_t>(std::ceil(p * static_cast<double>(ms.size()))) - 1]; };
-  std::printf("%s queries %zu p50 %.3f p95 %.3f p99 %.3f hits %zu\n", label.c_str(), ms.size(), at(0.50), at(0.95), at(0.99), hits);
+  const auto at = [&](double p) {
+    return ms[static_cast<std::size_t>(std::ceil(p * static_cast<double>(ms.size()))) - 1];
+  };
+  std::printf("%s queries %zu p50 %.3f p95 %.3f p99 %.3f hits %zu\n", label.c_str(), ms.size(), at(0.50), at(0.95),
+              at(0.99), hits);
 }
 
 std::string lower(std::string text) {
@@ -122,18 +128,22 @@ void snippet_agreement(const std::string& database, const std::vector<Query>& qu
     enquire.set_sort_by_relevance_then_value(dateline::schema::kPublishedSlot, true);
     const Xapian::MSet matches = enquire.get_mset(0, 10);
     for (auto match = matches.begin(); match != matches.end(); ++match) {
-      const dateline::common::Article article = dateline::common::decode_stored_article(match.get_document().get_data(), codec);
+      const dateline::common::Article article =
+          dateline::common::decode_stored_article(match.get_document().get_data(), codec);
       const auto ours = std::find_if(response.results.begin(), response.results.end(),
                                      [&](const dateline::Hit& hit) { return hit.id == article.id; });
       if (ours == response.results.end()) continue;
-      const std::string reference = matches.snippet(dateline::common::snippet_text(article), 200, stemmer,
-                                                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                                    "<mark>", "</mark>");
+      const std::string reference = matches.snippet(
+          dateline::common::snippet_text(article), 200, stemmer,
+          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>");
       ++hits;
       const std::set<std::string> expected = highlighted(reference), got = highlighted(ours->snippet);
-      if (got == expected) ++same;
-      else if (std::includes(got.begin(), got.end(), expected.begin(), expected.end())) ++more;
-      else if (got.size() < expected.size()) ++fewer;
+      if (got == expected)
+        ++same;
+      else if (std::includes(got.begin(), got.end(), expected.begin(), expected.end()))
+        ++more;
+      else if (got.size() < expected.size())
+        ++fewer;
     }
   }
   std::printf("snippet-agreement hits %zu same_highlighted_words %zu more %zu fewer %zu\n", hits, same, more, fewer);
@@ -176,7 +186,8 @@ void xapian_latency(const std::string& path, const std::vector<Query>& queries, 
       std::string from = query.from, to = query.to;
       from.erase(std::remove(from.begin(), from.end(), '-'), from.end());
       to.erase(std::remove(to.begin(), to.end(), '-'), to.end());
-      parsed = Xapian::Query(Xapian::Query::OP_FILTER, parsed, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, from, to));
+      parsed =
+          Xapian::Query(Xapian::Query::OP_FILTER, parsed, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 0, from, to));
     }
     Xapian::Enquire enquire(database);
     enquire.set_query(parsed);
@@ -222,8 +233,9 @@ void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
 void fts5_build(const std::string& jsonl, const std::string& path) {
   Sqlite db(path);
   db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
-  db.exec("CREATE VIRTUAL TABLE articles USING fts5(id UNINDEXED, title, body, places, people, date UNINDEXED, "
-          "tokenize='porter unicode61')");
+  db.exec(
+      "CREATE VIRTUAL TABLE articles USING fts5(id UNINDEXED, title, body, places, people, date UNINDEXED, "
+      "tokenize='porter unicode61')");
   db.exec("BEGIN");
   sqlite3_stmt* insert = db.prepare("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)");
   std::ifstream in(jsonl);
@@ -270,8 +282,9 @@ std::string fts5_match(const Query& query) {
 
 void fts5_latency(const std::string& path, const std::vector<Query>& queries, int rounds) {
   Sqlite db(path);
-  const std::string select = "SELECT id, title, date, snippet(articles, 2, '<mark>', '</mark>', '…', 32) FROM articles "
-                             "WHERE articles MATCH ?1 ";
+  const std::string select =
+      "SELECT id, title, date, snippet(articles, 2, '<mark>', '</mark>', '…', 32) FROM articles "
+      "WHERE articles MATCH ?1 ";
   const std::string order = " ORDER BY bm25(articles, 0.0, 3.0, 1.0, 0.0, 0.0, 0.0) LIMIT 10";
   sqlite3_stmt* plain = db.prepare(select + order);
   sqlite3_stmt* dated = db.prepare(select + "AND date BETWEEN ?2 AND ?3" + order);

@@ -2,7 +2,6 @@
 // file and line (or byte offset) and reason, every good article around it is
 // indexed, and the exit code says "partial".
 
-
 #include "test_support.h"
 
 #include <xapian.h>
@@ -43,7 +42,8 @@ bool reported(const std::vector<Problem>& list, const std::string& file, int lin
 
 }  // namespace
 
-TEST_CASE("Bad input is reported with file, line and reason, and the good articles around it are indexed", "[bad_input]") {
+TEST_CASE("Bad input is reported with file, line and reason, and the good articles around it are indexed",
+          "[bad_input]") {
   test::TempDir dir;
   const std::string in = dir / "in";
   test::write_file(in + "/malformed.jsonl", good("m1") + "{\"id\": \"m2\", \"title\": \"unterminated\n" + good("m3") +
@@ -61,8 +61,9 @@ TEST_CASE("Bad input is reported with file, line and reason, and the good articl
   for (int n = 0; n < 20000; ++n) archive += good("z" + std::to_string(n));  // many zstd blocks
   const std::string compressed = test::zstd_compress(archive);
   test::write_file(in + "/truncated.jsonl.zst", compressed.substr(0, compressed.size() * 2 / 3));
-  test::write_file(in + "/huge.jsonl", good("h1") + json{{"id", "h2"}, {"title", "Huge"}, {"body", std::string(50 << 20, 'a')}}.dump() +
-                                           "\n" + good("h3"));
+  test::write_file(in + "/huge.jsonl",
+                   good("h1") + json{{"id", "h2"}, {"title", "Huge"}, {"body", std::string(50 << 20, 'a')}}.dump() +
+                       "\n" + good("h3"));
   test::write_file(in + "/unterminated.sgm",
                    "<REUTERS NEWID=\"1\">\n<TEXT><TITLE>FIRST</TITLE><BODY>Body.</BODY></TEXT>\n</REUTERS>\n"
                    "<REUTERS NEWID=\"2\">\n<TEXT><TITLE>SECOND, NEVER CLOSED</TITLE>\n");
@@ -76,7 +77,8 @@ TEST_CASE("Bad input is reported with file, line and reason, and the good articl
   CHECK(reported(errors, "duplicates.jsonl", 3, "duplicate id d1 (first seen at"));
   CHECK(reported(errors, "empty.txt", 0, "empty file"));
   CHECK(reported(errors, "random.txt", 0, "binary data"));
-  const auto truncated = std::find_if(errors.begin(), errors.end(), [](const Problem& p) { return p.file == "truncated.jsonl.zst"; });
+  const auto truncated =
+      std::find_if(errors.begin(), errors.end(), [](const Problem& p) { return p.file == "truncated.jsonl.zst"; });
   REQUIRE(truncated != errors.end());
   CHECK(truncated->line > 1000);
   CHECK_THAT(truncated->reason, Catch::Contains("truncated zstd data (the stream ends inside a frame at byte"));
@@ -104,13 +106,15 @@ TEST_CASE("Input that is all bad exits 1, not partial", "[bad_input]") {
   test::write_file(dir / "bad.jsonl", "not json\n{\"id\": \"x\"}\n");
   const auto result = test::run({test::index_binary(), "--db", dir / "db", dir / "bad.jsonl"});
   CHECK(result.exit_code == 1);
-  CHECK_THAT(result.err, Catch::Contains("bad.jsonl:1: invalid JSON at column") && Catch::Contains("bad.jsonl:2: article has neither a title nor a body"));
+  CHECK_THAT(result.err, Catch::Contains("bad.jsonl:1: invalid JSON at column") &&
+                             Catch::Contains("bad.jsonl:2: article has neither a title nor a body"));
 }
 
 TEST_CASE("Bad lines from standard input are reported with their line numbers", "[bad_input]") {
   test::TempDir dir;
-  const auto result = test::run({test::index_binary(), "--db", dir / "db", "--json", "-"},
-                                "{\"id\": \"a\", \"title\": \"Fine\"}\n{broken\n{\"id\": \"b\", \"title\": \"Also fine\"}\n");
+  const auto result =
+      test::run({test::index_binary(), "--db", dir / "db", "--json", "-"},
+                "{\"id\": \"a\", \"title\": \"Fine\"}\n{broken\n{\"id\": \"b\", \"title\": \"Also fine\"}\n");
   CHECK(result.exit_code == 3);
   const json summary = test::parse_json(result.out);
   CHECK(summary["added"] == 2);

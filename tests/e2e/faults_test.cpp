@@ -6,12 +6,12 @@
 
 #include <xapian.h>
 
+#include <sys/wait.h>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <set>
-#include <sys/wait.h>
 #include <thread>
 
 using namespace dateline;
@@ -34,7 +34,8 @@ void write_archive(const std::string& directory) {
 
 std::vector<std::string> index_command(const std::string& database, const std::string& archive) {
   // Commit every batch, however fast, so that kills can land between any two batches.
-  return {test::index_binary(), "--db", database, "--batch", std::to_string(kBatch), "--commit-interval", "0", "--quiet", archive};
+  return {test::index_binary(), "--db", database,  "--batch", std::to_string(kBatch),
+          "--commit-interval",  "0",    "--quiet", archive};
 }
 
 // Documents in the database, or 0 when the kill came before it existed.
@@ -89,7 +90,8 @@ TEST_CASE("kill -9 at 22 points: the database opens, holds whole batches, and a 
   write_archive(dir / "in");
   int mid_run_kills = 0;
   std::set<int> committed_at_kill;
-  std::cout << "kill -9 test: " << kArticles << " articles, batches of " << kBatch << ", " << kKillPoints << " kill points\n";
+  std::cout << "kill -9 test: " << kArticles << " articles, batches of " << kBatch << ", " << kKillPoints
+            << " kill points\n";
   for (int point = 0; point < kKillPoints; ++point) {
     CAPTURE(point);
     const std::string database = dir / ("kill-" + std::to_string(point) + ".db");
@@ -108,7 +110,8 @@ TEST_CASE("kill -9 at 22 points: the database opens, holds whole batches, and a 
     if (exit_code == 128 + SIGKILL && documents > 0 && documents < kArticles) ++mid_run_kills;
     committed_at_kill.insert(documents);
 
-    const auto rerun = test::run({test::index_binary(), "--db", database, "--batch", std::to_string(kBatch), "--json", dir / "in"});
+    const auto rerun =
+        test::run({test::index_binary(), "--db", database, "--batch", std::to_string(kBatch), "--json", dir / "in"});
     REQUIRE(rerun.exit_code == 0);
     const json summary = test::parse_json(rerun.out);
     CHECK(summary["added"] == kArticles - documents);
@@ -148,7 +151,8 @@ TEST_CASE("kill -9 during a rebuild leaves the live database as it was", "[fault
   REQUIRE(test::run({test::index_binary(), "--db", dir / "db", "--rebuild", "--quiet", dir / "in"}).exit_code == 0);
   CHECK(check_consistent(dir / "db") == kArticles);
   int generations = 0;
-  for (const auto& entry : fs::directory_iterator(dir / "db")) generations += entry.path().filename().string().rfind("gen-", 0) == 0;
+  for (const auto& entry : fs::directory_iterator(dir / "db"))
+    generations += entry.path().filename().string().rfind("gen-", 0) == 0;
   CHECK(generations == 1);
 }
 
@@ -164,7 +168,8 @@ TEST_CASE("A full disk is a clear error and the database keeps its committed sta
   const auto incremental = test::run({test::index_binary(), "--db", dir / "disk/db", "--batch", "500", dir / "big"});
   INFO("stderr: " << incremental.err);
   CHECK(incremental.exit_code == 2);
-  CHECK_THAT(incremental.err, Catch::StartsWith("dateline-index: error: ") && Catch::Contains("No space left on device"));
+  CHECK_THAT(incremental.err,
+             Catch::StartsWith("dateline-index: error: ") && Catch::Contains("No space left on device"));
   const Xapian::Database after(dir / "disk/db");
   CHECK((after.get_doccount() - test::kCorpusArticles) % 500 == 0);
   CHECK(after.term_exists("Qreuters-90001"));
@@ -174,7 +179,8 @@ TEST_CASE("A full disk is a clear error and the database keeps its committed sta
   CHECK(rebuild.exit_code == 2);
   CHECK(Xapian::Database(dir / "disk/db").get_doccount() == after.get_doccount());
   int generations = 0;
-  for (const auto& entry : fs::directory_iterator(dir / "disk/db")) generations += entry.path().filename().string().rfind("gen-", 0) == 0;
+  for (const auto& entry : fs::directory_iterator(dir / "disk/db"))
+    generations += entry.path().filename().string().rfind("gen-", 0) == 0;
   CHECK(generations == 1);
 }
 

@@ -200,7 +200,10 @@ TEST_CASE("The server follows a re-index without a restart", "[http]") {
   Server server;
   CHECK(server.get_json("/api/search?q=zanzibar").second["total"] == 0);
   const std::string extra = server.dir / "extra.jsonl";
-  test::write_file(extra, R"({"id": "late-1", "title": "Zanzibar ferry resumes", "body": "The Zanzibar ferry sailed again.", "date": "2022-05-01"})" "\n");
+  test::write_file(
+      extra,
+      R"({"id": "late-1", "title": "Zanzibar ferry resumes", "body": "The Zanzibar ferry sailed again.", "date": "2022-05-01"})"
+      "\n");
   for (int pass = 0; pass < 2; ++pass) {  // twice: every worker keeps its own open database
     test::index(server.database, {extra});
     std::vector<std::thread> clients;

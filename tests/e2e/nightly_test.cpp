@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 test::RunResult nightly(const test::TempDir& dir, const std::string& compact, const std::string& withdrawn = "") {
-  std::vector<std::string> command = {"/bin/bash", test::source_dir() + "/scripts/nightly-reindex.sh", dir / "archive", dir / "db"};
+  std::vector<std::string> command = {"/bin/bash", test::source_dir() + "/scripts/nightly-reindex.sh", dir / "archive",
+                                      dir / "db"};
   if (!withdrawn.empty()) command.push_back(withdrawn);
   return test::run(command, "", {"DATELINE_INDEX=" + test::index_binary(), "DATELINE_COMPACT=" + compact});
 }
@@ -26,11 +27,14 @@ json stats(const test::TempDir& dir) {
 
 TEST_CASE("The nightly script takes new, corrected, removed and withdrawn articles in turn", "[nightly]") {
   test::TempDir dir;
-  test::write_file(dir / "archive/2021/storm.txt", "Title: Storm hits Lisbon\nDate: 2021-01-05\n\nA storm hit Lisbon.\n");
-  test::write_file(dir / "archive/2021/strike.txt", "Title: Dock strike in Rotterdam\nDate: 2021-01-06\n\nDockers walked out.\n");
-  test::write_file(dir / "archive/wires.jsonl",
-                   "{\"id\": \"w1\", \"title\": \"Rates rise in Chile\", \"date\": \"2021-01-07\", \"body\": \"The bank acted.\"}\n"
-                   "{\"id\": \"w2\", \"title\": \"Volcano erupts\", \"date\": \"2021-01-08\", \"body\": \"Lava flowed.\"}\n");
+  test::write_file(dir / "archive/2021/storm.txt",
+                   "Title: Storm hits Lisbon\nDate: 2021-01-05\n\nA storm hit Lisbon.\n");
+  test::write_file(dir / "archive/2021/strike.txt",
+                   "Title: Dock strike in Rotterdam\nDate: 2021-01-06\n\nDockers walked out.\n");
+  test::write_file(
+      dir / "archive/wires.jsonl",
+      "{\"id\": \"w1\", \"title\": \"Rates rise in Chile\", \"date\": \"2021-01-07\", \"body\": \"The bank acted.\"}\n"
+      "{\"id\": \"w2\", \"title\": \"Volcano erupts\", \"date\": \"2021-01-08\", \"body\": \"Lava flowed.\"}\n");
 
   const auto first = nightly(dir, "0");
   INFO(first.err);
@@ -40,7 +44,8 @@ TEST_CASE("The nightly script takes new, corrected, removed and withdrawn articl
   const std::string generation_before = stats(dir)["generation"];
 
   test::write_file(dir / "archive/2021/storm.txt", "Title: Storm hits Porto\nDate: 2021-01-05\n\nA storm hit Porto.\n");
-  test::write_file(dir / "archive/2021/floods.txt", "Title: Floods in Manila\nDate: 2021-01-09\n\nRivers burst their banks.\n");
+  test::write_file(dir / "archive/2021/floods.txt",
+                   "Title: Floods in Manila\nDate: 2021-01-09\n\nRivers burst their banks.\n");
   fs::remove(dir / "archive/2021/strike.txt");
   test::write_file(dir / "withdrawn.txt", "w2\nnever-indexed\n");
 
@@ -72,8 +77,9 @@ TEST_CASE("The nightly script passes on the indexer's exit codes", "[nightly]") 
   CHECK_THAT(partial.err, Catch::Contains("feed.jsonl:2: invalid JSON"));
   const auto usage = test::run({"/bin/bash", test::source_dir() + "/scripts/nightly-reindex.sh"});
   CHECK(usage.exit_code == 1);
-  const auto missing = test::run({"/bin/bash", test::source_dir() + "/scripts/nightly-reindex.sh", dir / "nowhere", dir / "db"},
-                                 "", {"DATELINE_INDEX=" + test::index_binary()});
+  const auto missing =
+      test::run({"/bin/bash", test::source_dir() + "/scripts/nightly-reindex.sh", dir / "nowhere", dir / "db"}, "",
+                {"DATELINE_INDEX=" + test::index_binary()});
   CHECK(missing.exit_code == 1);
   CHECK_THAT(missing.err, Catch::Contains("failed with exit code 1"));
 }

@@ -7,14 +7,14 @@
 
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <sys/file.h>
-#include <fcntl.h>
 #include <thread>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace dateline;
 using nlohmann::json;
@@ -45,10 +45,12 @@ void wait_for_lock(const std::string& database) {
 
 TEST_CASE("A corrected article replaces the old one and its facets follow", "[reindex]") {
   test::TempDir dir;
-  test::write_file(dir / "archive/storm.txt", "Title: Storm reaches Lisbon\nDate: 2021-01-05\n\nA storm reached Lisbon on Tuesday.\n");
+  test::write_file(dir / "archive/storm.txt",
+                   "Title: Storm reaches Lisbon\nDate: 2021-01-05\n\nA storm reached Lisbon on Tuesday.\n");
   test::index(dir / "db", {dir / "archive"});
   CHECK(total(dir / "db", {"--place", "lisbon"}) == 1);
-  test::write_file(dir / "archive/storm.txt", "Title: Storm reaches Porto\nDate: 2021-01-05\n\nA storm reached Porto on Tuesday.\n");
+  test::write_file(dir / "archive/storm.txt",
+                   "Title: Storm reaches Porto\nDate: 2021-01-05\n\nA storm reached Porto on Tuesday.\n");
   const json summary = test::index(dir / "db", {dir / "archive"});
   CHECK(summary["updated"] == 1);
   CHECK(summary["added"] == 0);
@@ -66,7 +68,8 @@ TEST_CASE("Deleting by id, from a file or standard input, reports unknown ids", 
   CHECK(by_option["unknown_ids"] == json({"missing-1"}));
   test::write_file(dir / "withdrawn.txt", "reuters-90002\n\nwire-2021-0708-berlin-tram\r\n");
   CHECK(test::index(dir / "db", {"--delete-from", dir / "withdrawn.txt"})["deleted"] == 2);
-  const auto piped = test::run({test::index_binary(), "--db", dir / "db", "--delete-from", "-"}, "reuters-90003\nmissing-2\n");
+  const auto piped =
+      test::run({test::index_binary(), "--db", dir / "db", "--delete-from", "-"}, "reuters-90003\nmissing-2\n");
   CHECK(piped.exit_code == 0);
   CHECK_THAT(piped.err, Catch::Contains("warning: no article with id missing-2"));
   CHECK(Xapian::Database(dir / "db").get_doccount() == test::kCorpusArticles - 4);
@@ -138,7 +141,8 @@ TEST_CASE("A second indexer fails at once with its own exit code, or waits with 
   CHECK(second.exit_code == 4);
   CHECK(second.err == "dateline-index: error: database is being updated by another indexer (" +
                           fs::canonical(dir / "db").string() + ")\n");
-  const auto waiting = test::run({test::index_binary(), "--db", dir / "db", "--wait", "300", "--json", test::corpus_dir()});
+  const auto waiting =
+      test::run({test::index_binary(), "--db", dir / "db", "--wait", "300", "--json", test::corpus_dir()});
   CHECK(first.wait() == 0);
   CHECK(waiting.exit_code == 0);
   CHECK(test::parse_json(waiting.out)["unchanged"] == test::kCorpusArticles);

@@ -58,8 +58,8 @@ TEST_CASE("A phrase query matches only articles with the exact phrase", "[search
   CHECK(phrase["total"] <= words["total"]);
   for (const json& hit : phrase["results"]) {
     const json article = show(db.path, hit["id"]);
-    CHECK(test::lower(article["title"].get<std::string>() + " " + article["body"].get<std::string>()).find("central bank") !=
-          std::string::npos);
+    CHECK(test::lower(article["title"].get<std::string>() + " " + article["body"].get<std::string>())
+              .find("central bank") != std::string::npos);
   }
 }
 
@@ -75,7 +75,8 @@ TEST_CASE("Place and date filters return only matching articles", "[search_cli]"
     CHECK(date >= "2020-03-01");
     CHECK(date <= "2020-06-30");
   }
-  const json both = test::search(db.path, {"-n", "50", "--place", "geneva", "--person", "helen marsh", "--from", "2021"});
+  const json both =
+      test::search(db.path, {"-n", "50", "--place", "geneva", "--person", "helen marsh", "--from", "2021"});
   CHECK(both["total"] == 1);
 }
 
@@ -85,9 +86,11 @@ TEST_CASE("Date ranges find every article published in them, no more", "[search_
   const json all_dated = test::search(db.path, {"-n", "100", "--from", "1900"});
   for (const json& hit : all_dated["results"]) dated[hit["id"]] = hit["date"];
   REQUIRE(dated.size() > 10);
-  const std::vector<std::pair<std::string, std::string>> ranges = {
-      {"2019-12-30", "2020-03-02"}, {"2020", "2021"}, {"2020-03", "2020-03"}, {"2019-02-27", "2019-02-27"},
-      {"2018-07-15", "2022-01-10"}};
+  const std::vector<std::pair<std::string, std::string>> ranges = {{"2019-12-30", "2020-03-02"},
+                                                                   {"2020", "2021"},
+                                                                   {"2020-03", "2020-03"},
+                                                                   {"2019-02-27", "2019-02-27"},
+                                                                   {"2018-07-15", "2022-01-10"}};
   for (const auto& [from, to] : ranges) {
     INFO(from << ".." << to);
     std::set<std::string> expected;
@@ -163,9 +166,10 @@ TEST_CASE("Bad queries exit 1 with one message saying what and where", "[search_
   const auto text = test::run({test::search_binary(), "--db", db.path, "bank", "AND"});
   CHECK(text.exit_code == 1);
   CHECK(text.out.empty());
-  CHECK(text.err ==
-        "dateline-search: error: cannot parse the query \"bank AND\": AND needs an expression on both sides (the AND at "
-        "column 6)\n");
+  CHECK(
+      text.err ==
+      "dateline-search: error: cannot parse the query \"bank AND\": AND needs an expression on both sides (the AND at "
+      "column 6)\n");
   const json as_json = test::search(db.path, {"date:2020-02-30"}, 1);
   CHECK(as_json["code"] == 1);
   CHECK_THAT(as_json["error"].get<std::string>(), Catch::Contains("2020-02-30"));
@@ -179,8 +183,8 @@ TEST_CASE("A missing database exits 2 and says how to build one", "[search_cli]"
   test::TempDir dir;
   const auto text = test::run({test::search_binary(), "--db", dir / "none", "kerry"});
   CHECK(text.exit_code == 2);
-  CHECK(text.err == "dateline-search: error: no database at " + (dir / "none") + " (build one with: dateline-index --db " +
-                        (dir / "none") + " PATH...)\n");
+  CHECK(text.err == "dateline-search: error: no database at " + (dir / "none") +
+                        " (build one with: dateline-index --db " + (dir / "none") + " PATH...)\n");
   const json as_json = test::search(dir / "none", {"kerry"}, 2);
   CHECK(as_json["code"] == 2);
   const auto from_cwd = test::run({test::search_binary(), "kerry"}, "", {"DATELINE_DB="}, dir.path());
@@ -190,7 +194,8 @@ TEST_CASE("A missing database exits 2 and says how to build one", "[search_cli]"
 
 TEST_CASE("The database comes from --db, $DATELINE_DB, then ./dateline.db", "[search_cli]") {
   CorpusDatabase db;
-  const auto from_environment = test::run({test::search_binary(), "--json", "rotterdam"}, "", {"DATELINE_DB=" + db.path});
+  const auto from_environment =
+      test::run({test::search_binary(), "--json", "rotterdam"}, "", {"DATELINE_DB=" + db.path});
   CHECK(test::parse_json(from_environment.out)["total"] == 1);
   const auto from_cwd = test::run({test::search_binary(), "--json", "rotterdam"}, "", {"DATELINE_DB="}, db.dir.path());
   CHECK(from_cwd.exit_code == 2);

@@ -133,7 +133,8 @@ TEST_CASE("A phrase query on Reuters matches only articles with the exact phrase
   for (const json& hit : response["results"]) {
     const common::Article& article = stored_articles().at(hit["id"]);
     CAPTURE(article.id);
-    CHECK(test::lower(common::collapse_whitespace(article.title + " " + article.body)).find("cocoa exports") != std::string::npos);
+    CHECK(test::lower(common::collapse_whitespace(article.title + " " + article.body)).find("cocoa exports") !=
+          std::string::npos);
   }
 }
 
@@ -149,14 +150,16 @@ TEST_CASE("Place and date filters on Reuters return only matching articles", "[s
     CHECK(article.published->iso() >= "1987-03-01");
     CHECK(article.published->iso() <= "1987-03-15");
   }
-  CHECK(search({"-n", "0", "date:1987-03"})["total"] == search({"-n", "0", "--from", "1987-03", "--to", "1987-03"})["total"]);
+  CHECK(search({"-n", "0", "date:1987-03"})["total"] ==
+        search({"-n", "0", "--from", "1987-03", "--to", "1987-03"})["total"]);
 }
 
 TEST_CASE("Sorting Reuters by newest is ordered, every page", "[shared]") {
   SKIP_WITHOUT_SHARED_CORPUS();
   std::vector<std::string> dates;
   for (int offset = 0; offset < 300; offset += 100) {
-    const json page = search({"-n", "100", "--offset", std::to_string(offset), "--sort", "newest", "--source", "reuters", "oil"});
+    const json page =
+        search({"-n", "100", "--offset", std::to_string(offset), "--sort", "newest", "--source", "reuters", "oil"});
     for (const json& hit : page["results"]) dates.push_back(hit["date"]);
   }
   CHECK(dates.size() == 300);
@@ -203,11 +206,13 @@ TEST_CASE("Both seeds answer kerry putin sochi and their facets agree", "[shared
   const auto people = facet_counts(response["facets"]["people"]);
   const auto places = facet_counts(response["facets"]["places"]);
   for (const char* person : {"John Kerry", "Vladimir Putin", "Sergei Lavrov"}) CHECK(people.at(person) == 2);
-  for (const char* person : {"Josh Earnest", "Marie Harf", "Barack Obama", "Bashar al-Assad", "Angela Merkel", "Robert Ford"}) {
+  for (const char* person :
+       {"Josh Earnest", "Marie Harf", "Barack Obama", "Bashar al-Assad", "Angela Merkel", "Robert Ford"}) {
     CHECK(people.count(person) == 1);
   }
   for (const char* junk : {"White House", "State Department", "Sergey Lavrov"}) CHECK(people.count(junk) == 0);
-  for (const char* place : {"Sochi", "Russia", "Ukraine", "Syria", "Iran", "Turkey", "Moscow"}) CHECK(places.at(place) == 2);
+  for (const char* place : {"Sochi", "Russia", "Ukraine", "Syria", "Iran", "Turkey", "Moscow"})
+    CHECK(places.at(place) == 2);
   CHECK(places.count("Geneva") == 1);
 }
 

@@ -11,12 +11,12 @@
 #include <sstream>
 
 #include <fcntl.h>
-#include <zstd.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zstd.h>
 
 extern char** environ;
 
@@ -225,7 +225,8 @@ std::string shared_corpus_dir() {
 bool have_shared_corpus() { return !shared_corpus_dir().empty(); }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -240,22 +241,23 @@ nlohmann::json parse_json(const std::string& text) {
 
 std::string generated_articles(int first, int count, const std::string& prefix) {
   static const char* const kPlaces[] = {"Geneva", "Lisbon", "Nairobi", "Oslo", "Santiago", "Manila", "Dublin", "Cairo"};
-  static const char* const kWords[] = {"harbour", "council", "budget", "railway", "election", "drought", "festival",
-                                       "tariff", "vaccine", "museum", "strike", "satellite", "orchard", "glacier"};
+  static const char* const kWords[] = {"harbour", "council", "budget", "railway", "election",  "drought", "festival",
+                                       "tariff",  "vaccine", "museum", "strike",  "satellite", "orchard", "glacier"};
   std::string lines;
   for (int n = first; n < first + count; ++n) {
     const std::string place = kPlaces[n % 8];
     const std::string word = kWords[n % 14];
     std::string body;
     for (int sentence = 0; sentence < 8; ++sentence) {
-      body += "Officials in " + place + " discussed the " + word + " plan number " + std::to_string(n) +
-              " on day " + std::to_string(sentence) + ", and " + kWords[(n + sentence) % 14] + " experts agreed. ";
+      body += "Officials in " + place + " discussed the " + word + " plan number " + std::to_string(n) + " on day " +
+              std::to_string(sentence) + ", and " + kWords[(n + sentence) % 14] + " experts agreed. ";
     }
-    nlohmann::json article = {{"id", prefix + "-" + std::to_string(n)},
-                              {"title", "Report " + std::to_string(n) + " on the " + word + " in " + place},
-                              {"date", "2020-" + std::string(n % 12 < 9 ? "0" : "") + std::to_string(n % 12 + 1) + "-15"},
-                              {"source", "Generated Wire"},
-                              {"body", body}};
+    nlohmann::json article = {
+        {"id", prefix + "-" + std::to_string(n)},
+        {"title", "Report " + std::to_string(n) + " on the " + word + " in " + place},
+        {"date", "2020-" + std::string(n % 12 < 9 ? "0" : "") + std::to_string(n % 12 + 1) + "-15"},
+        {"source", "Generated Wire"},
+        {"body", body}};
     lines += article.dump() + "\n";
   }
   return lines;

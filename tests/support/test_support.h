@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <string>
 #include <sys/types.h>
+#include <string>
 #include <vector>
 
 namespace dateline::test {
@@ -102,10 +102,10 @@ int exit_code(int failures);
 }  // namespace dateline::test
 
 // Returns from the test case with a skip when ../shared/corpus is absent.
-#define SKIP_WITHOUT_SHARED_CORPUS()                                                               \
-  do {                                                                                             \
-    if (!dateline::test::have_shared_corpus()) {                                                   \
+#define SKIP_WITHOUT_SHARED_CORPUS()                                                                     \
+  do {                                                                                                   \
+    if (!dateline::test::have_shared_corpus()) {                                                         \
       dateline::test::skip("../shared/corpus is absent (real corpora are only on CI and dev machines)"); \
-      return;                                                                                      \
-    }                                                                                              \
+      return;                                                                                            \
+    }                                                                                                    \
   } while (false)

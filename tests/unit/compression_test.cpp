@@ -1,5 +1,5 @@
-#include "article.h"
 #include "compression.h"
+#include "article.h"
 #include "test_support.h"
 
 #include <dateline/errors.h>

@@ -38,11 +38,27 @@ TEST_CASE("An article's document holds exactly the schema's terms", "[document_b
   const common::StoredCodec codec;
   const auto indexed = builder.build(sample_article(), "0123abcd", &codec);
   const auto terms = terms_of(indexed.document);
-  for (const char* expected :
-       {"Qwire-1", "Skerry", "Smeets", "ZSmeet", "kerry", "putin", "sochi", "Zmeet", "XPjohn kerry",
-        "XPvladimir putin", "XNkerry|john kerry", "XNputin|vladimir putin", "XLsochi", "XLrussia", "XTdiplomacy",
-        "XSdateline wire", "Amarta ferreira", "XD2015", "XD201505", "XD20150512",
-        "XF/archive/wires.jsonl"}) {
+  for (const char* expected : {"Qwire-1",
+                               "Skerry",
+                               "Smeets",
+                               "ZSmeet",
+                               "kerry",
+                               "putin",
+                               "sochi",
+                               "Zmeet",
+                               "XPjohn kerry",
+                               "XPvladimir putin",
+                               "XNkerry|john kerry",
+                               "XNputin|vladimir putin",
+                               "XLsochi",
+                               "XLrussia",
+                               "XTdiplomacy",
+                               "XSdateline wire",
+                               "Amarta ferreira",
+                               "XD2015",
+                               "XD201505",
+                               "XD20150512",
+                               "XF/archive/wires.jsonl"}) {
     CAPTURE(expected);
     CHECK(terms.count(expected) == 1);
   }

@@ -1,5 +1,5 @@
-#include "database_layout.h"
 #include "indexer.h"
+#include "database_layout.h"
 #include "schema.h"
 
 #include <dateline/errors.h>
@@ -103,7 +103,8 @@ TEST_CASE("Pruning removes articles whose file or line is gone", "[indexer]") {
   test::write_file(dir / "in/feed.jsonl", jsonl("x", "Kept"));
   const auto without_prune = index_paths(dir / "db", {dir / "in"});
   CHECK(without_prune.documents == 4);
-  const auto summary = index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.prune = true; });
+  const auto summary =
+      index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.prune = true; });
   CHECK(summary.pruned == 2);
   CHECK(ids_in(dir / "db") == std::set<std::string>{"in/one.txt", "x"});
 }
@@ -113,7 +114,8 @@ TEST_CASE("A rebuild switches to a fresh generation", "[indexer]") {
   test::write_file(dir / "in/feed.jsonl", jsonl("a", "One") + jsonl("b", "Two"));
   index_paths(dir / "db", {dir / "in"});
   test::write_file(dir / "in/feed.jsonl", jsonl("b", "Two"));
-  const auto summary = index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.rebuild = true; });
+  const auto summary =
+      index_paths(dir / "db", {dir / "in"}, [](indexer::IndexOptions& options) { options.rebuild = true; });
   CHECK(summary.rebuilt);
   CHECK(summary.added == 1);
   CHECK(ids_in(dir / "db") == std::set<std::string>{"b"});
@@ -188,7 +190,8 @@ TEST_CASE("Spelling data follows the articles", "[indexer]") {
 TEST_CASE("A rebuild on parallel shards holds exactly what an incremental build holds", "[indexer]") {
   test::TempDir dir;
   test::write_file(dir / "generated.jsonl", test::generated_articles(0, 120));
-  test::write_file(dir / "duplicate.jsonl", jsonl("gen-7", "A second copy of gen-7") + jsonl("extra", "Zanzibar ferry sinks"));
+  test::write_file(dir / "duplicate.jsonl",
+                   jsonl("gen-7", "A second copy of gen-7") + jsonl("extra", "Zanzibar ferry sinks"));
   const std::vector<std::string> inputs{test::corpus_dir(), dir / "generated.jsonl", dir / "duplicate.jsonl"};
   const auto incremental = index_paths(dir / "incremental", inputs);
   const auto rebuilt = index_paths(dir / "rebuilt", inputs, [](indexer::IndexOptions& options) {

@@ -1,5 +1,5 @@
-#include "gazetteer.h"
 #include "place_extractor.h"
+#include "gazetteer.h"
 
 #include "reader_test_support.h"
 #include "test_support.h"
@@ -31,7 +31,7 @@ TEST_CASE("Gazetteer: countries, regions, cities and aliases", "[gazetteer]") {
   CHECK(gazetteer.find("texas")->kind == PlaceKind::kRegion);
   CHECK(gazetteer.find("sochi")->kind == PlaceKind::kCity);
   CHECK(gazetteer.find("geneva")->population > 100000);  // the Swiss one
-  CHECK(gazetteer.find("kerry") == nullptr);               // an Irish county: counties are left out
+  CHECK(gazetteer.find("kerry") == nullptr);             // an Irish county: counties are left out
 }
 
 TEST_CASE("Reuters place tags become display names", "[gazetteer]") {
@@ -46,7 +46,8 @@ TEST_CASE("Reuters place tags become display names", "[gazetteer]") {
 }
 
 TEST_CASE("Places are counted, most mentioned first", "[place_extractor]") {
-  const auto places = places_in("Talks in Geneva went well. Russia and Ukraine agreed. Diplomats flew from Geneva to Sochi.");
+  const auto places =
+      places_in("Talks in Geneva went well. Russia and Ukraine agreed. Diplomats flew from Geneva to Sochi.");
   REQUIRE(places.size() == 4);
   CHECK(places[0] == "Geneva");
   CHECK(contains(places, "Russia"));

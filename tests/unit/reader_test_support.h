@@ -17,7 +17,8 @@ struct CollectingSink : common::ArticleSink {
   void warn(const common::InputProblem& problem) override { warnings.push_back(problem); }
 };
 
-inline CollectingSink read_path(const std::string& path, common::InputFormat format, const std::string& file_id = "test/file") {
+inline CollectingSink read_path(const std::string& path, common::InputFormat format,
+                                const std::string& file_id = "test/file") {
   CollectingSink sink;
   auto source = common::ByteSource::open(path);
   const common::ReadContext context{path, path, file_id, 1 << 20};

@@ -45,7 +45,8 @@ TEST_CASE("A Latin-1 byte is read as Latin-1", "[reuters_reader]") {
 TEST_CASE("Unterminated and malformed elements are reported, the rest read", "[reuters_reader]") {
   test::TempDir dir;
   const std::string good =
-      "<REUTERS NEWID=\"1\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>ONE</TITLE><BODY>Body one.</BODY></TEXT>\n</REUTERS>\n";
+      "<REUTERS NEWID=\"1\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>ONE</TITLE><BODY>Body "
+      "one.</BODY></TEXT>\n</REUTERS>\n";
   test::write_file(dir / "bad.sgm",
                    good +
                        "<REUTERS NEWID=\"2\">\n<TEXT><TITLE>TWO, NEVER CLOSED</TITLE>\n"

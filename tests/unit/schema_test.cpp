@@ -10,10 +10,9 @@ using namespace dateline;
 
 TEST_CASE("No term prefix is the beginning of another", "[schema]") {
   const std::vector<std::string_view> prefixes = {
-      schema::kIdPrefix,           schema::kTitlePrefix,         schema::kAuthorPrefix,
-      schema::kPersonPrefix,       schema::kSurnamePrefix,       schema::kPlacePrefix,
-      schema::kTopicPrefix,        schema::kOrganisationPrefix,  schema::kSourcePrefix,
-      schema::kMentionedDatePrefix, schema::kPublishedPrefix,     schema::kSourceFilePrefix};
+      schema::kIdPrefix,      schema::kTitlePrefix,         schema::kAuthorPrefix,    schema::kPersonPrefix,
+      schema::kSurnamePrefix, schema::kPlacePrefix,         schema::kTopicPrefix,     schema::kOrganisationPrefix,
+      schema::kSourcePrefix,  schema::kMentionedDatePrefix, schema::kPublishedPrefix, schema::kSourceFilePrefix};
   for (std::size_t i = 0; i < prefixes.size(); ++i) {
     for (std::size_t j = 0; j < prefixes.size(); ++j) {
       if (i == j) continue;

@@ -28,7 +28,8 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   const auto json = nlohmann::ordered_json::parse(to_json(response));
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
-  CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "offset", "limit", "suggestion", "results", "facets"});
+  CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "offset", "limit", "suggestion", "results",
+                                         "facets"});
   CHECK(json["suggestion"].is_null());
   const auto& result = json["results"][0];
   CHECK(result["rank"] == 1);

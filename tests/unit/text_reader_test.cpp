@@ -7,7 +7,8 @@ using namespace dateline;
 using common::InputFormat;
 
 TEST_CASE("A header block supplies metadata", "[text_reader]") {
-  const auto sink = test::read_path(test::corpus_dir() + "/text/lisbon-climate-summit.txt", InputFormat::kText, "corpus/text/lisbon.txt");
+  const auto sink = test::read_path(test::corpus_dir() + "/text/lisbon-climate-summit.txt", InputFormat::kText,
+                                    "corpus/text/lisbon.txt");
   REQUIRE(sink.articles.size() == 1);
   const auto& article = sink.articles[0];
   CHECK(article.id == "corpus/text/lisbon.txt");
@@ -62,7 +63,8 @@ TEST_CASE("Headline first, body after, for BBC-style files", "[text_reader]") {
 
 TEST_CASE("Header lists are explicit facets and a bad date is a warning", "[text_reader]") {
   test::TempDir dir;
-  test::write_file(dir / "a.txt", "Title: Talks\nDate: sometime soon\nPeople: Ana Lima; Rui Costa\nPlaces: Porto\n\nBody text.\n");
+  test::write_file(dir / "a.txt",
+                   "Title: Talks\nDate: sometime soon\nPeople: Ana Lima; Rui Costa\nPlaces: Porto\n\nBody text.\n");
   const auto sink = test::read_path(dir / "a.txt", InputFormat::kText);
   REQUIRE(sink.articles.size() == 1);
   CHECK(sink.articles[0].explicit_people);
@@ -85,7 +87,9 @@ TEST_CASE("A byline under the headline becomes the author", "[text_reader]") {
 TEST_CASE("Empty, binary and oversized files are rejected with the file named", "[text_reader]") {
   test::TempDir dir;
   test::write_file(dir / "empty.txt", "\n\n  \n");
-  test::write_file(dir / "binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  test::write_file(dir / "binary.txt", std::string("\x7f"
+                                                   "ELF\0\0\0\x01\x02",
+                                                   9));
   test::write_file(dir / "big.txt", "Title\n\n" + std::string(2 << 20, 'a'));
   for (const char* name : {"empty.txt", "binary.txt", "big.txt"}) {
     CAPTURE(name);

@@ -7,10 +7,10 @@ using namespace dateline::common;
 TEST_CASE("UTF-8 validation rejects malformed sequences", "[text_utils]") {
   CHECK(is_valid_utf8("plain ASCII"));
   CHECK(is_valid_utf8("Sergeï Lavrov – Genève"));
-  CHECK_FALSE(is_valid_utf8("growth.\xe9 side"));        // a lone Latin-1 byte
-  CHECK_FALSE(is_valid_utf8("\xc3"));                      // truncated sequence
-  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));                  // overlong
-  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));              // surrogate
+  CHECK_FALSE(is_valid_utf8("growth.\xe9 side"));  // a lone Latin-1 byte
+  CHECK_FALSE(is_valid_utf8("\xc3"));              // truncated sequence
+  CHECK_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
 }
 
 TEST_CASE("Invalid bytes are read as Latin-1, valid UTF-8 is kept", "[text_utils]") {
@@ -41,7 +41,8 @@ TEST_CASE("Entities are decoded and control-character references dropped", "[tex
 }
 
 TEST_CASE("Control characters are stripped, line breaks kept", "[text_utils]") {
-  CHECK(strip_control_characters("a\x01" "b\r\nc\rd\te") == "ab\nc\nd\te");
+  CHECK(strip_control_characters("a\x01"
+                                 "b\r\nc\rd\te") == "ab\nc\nd\te");
 }
 
 TEST_CASE("Binary data is recognised", "[text_utils]") {

@@ -38,14 +38,14 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   SortOrder sort = SortOrder::kRelevance;  // relevance ties are broken by newest first
-  std::vector<std::string> people;   // each must match ("putin" works when only one Putin is indexed)
-  std::vector<std::string> places;   // each must match ("USA" finds "United States")
-  std::vector<std::string> sources;  // each must match
-  std::vector<std::string> topics;   // each must match
-  std::string from;                  // publication date from (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
-  std::string to;                    // publication date to, inclusive
-  std::size_t facet_limit = 0;       // 0: no facets; else the top N of each
-  bool explain = false;              // fill Hit::explanation and SearchResponse::parsed_query
+  std::vector<std::string> people;         // each must match ("putin" works when only one Putin is indexed)
+  std::vector<std::string> places;         // each must match ("USA" finds "United States")
+  std::vector<std::string> sources;        // each must match
+  std::vector<std::string> topics;         // each must match
+  std::string from;                        // publication date from (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
+  std::string to;                          // publication date to, inclusive
+  std::size_t facet_limit = 0;             // 0: no facets; else the top N of each
+  bool explain = false;                    // fill Hit::explanation and SearchResponse::parsed_query
   std::size_t snippet_bytes = 200;
   // 0: none. Else matching stops checking extra documents after this long,
   // so totals become estimates and facets inexact (Facets::exact says so).
@@ -53,8 +53,8 @@ struct SearchRequest {
 };
 
 struct TermWeight {
-  std::string term;   // as indexed: "putin", "Zputin" (stem), "Skerry" (title)
-  double weight = 0;  // its BM25 contribution to the hit's score
+  std::string term;                   // as indexed: "putin", "Zputin" (stem), "Skerry" (title)
+  double weight = 0;                  // its BM25 contribution to the hit's score
   std::uint64_t within_document = 0;  // occurrences in the article (wdf)
   std::uint64_t documents = 0;        // articles containing it
 };
