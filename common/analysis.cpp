@@ -4,6 +4,8 @@
 #include "schema.h"
 #include "text_utils.h"
 
+#include <cctype>
+
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -62,11 +64,51 @@ void configure_query_parser(Xapian::QueryParser& parser) {
   parser.set_stemmer(english_stemmer());
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser.set_stopper(&english_stopper());
-  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.set_default_op(Xapian::Query::OP_OR);
   for (const auto& field : schema::kQueryFields) {
     if (field.kind == schema::FieldKind::kFreeText)
       parser.add_prefix(std::string(field.name), std::string(field.prefix));
   }
+}
+
+namespace {
+
+bool is_apostrophe_at(std::string_view text, std::size_t at, std::size_t& length) {
+  if (text.compare(at, 1, "'") == 0) {
+    length = 1;
+    return true;
+  }
+  if (text.compare(at, 3, "\xE2\x80\x99") == 0) {  // U+2019, the typographic apostrophe
+    length = 3;
+    return true;
+  }
+  return false;
+}
+
+bool is_word_byte(char c) { return (c & 0x80) != 0 || std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+std::string without_possessives(std::string_view text) {
+  std::string out(text);
+  for (std::size_t at = 1; at < out.size(); ++at) {
+    std::size_t length = 0;
+    if (!is_word_byte(out[at - 1]) || !is_apostrophe_at(out, at, length)) continue;
+    const std::size_t s = at + length;
+    if (s < out.size() && (out[s] == 's' || out[s] == 'S') && (s + 1 == out.size() || !is_word_byte(out[s + 1]))) {
+      out.replace(at, length + 1, length + 1, ' ');
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> accent_synonyms(std::string_view prefix, std::string_view word,
+                                                                 const Xapian::Stem& stemmer) {
+  const std::string folded = fold_key(word);
+  if (folded == word) return {};
+  const std::string key = std::string(prefix) + folded;
+  const std::string stem = stemmer(std::string(word));
+  return {{key, std::string(prefix) + std::string(word)}, {key, "Z" + std::string(prefix) + stem}};
 }
 
 }  // namespace dateline::common

@@ -26,19 +26,6 @@ std::vector<std::string> unique_by(std::vector<std::string> values, KeyOf key_of
   return kept;
 }
 
-bool has_upper_case(std::string_view text) {
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') return true;
-  }
-  return false;
-}
-
-// Reuters writes "james-baker"; JSON metadata writes "James A. Baker".
-std::string person_display_name(std::string_view raw) {
-  const std::string written = has_upper_case(raw) ? std::string(trim(raw)) : title_case(raw);
-  return canonical_person_name(written);
-}
-
 }  // namespace
 
 FacetExtractor::FacetExtractor() {
@@ -54,7 +41,7 @@ void FacetExtractor::complete(Article& article) const {
   const std::vector<Token> body = tokenize(article.body);
   PeopleFound people;
   if (article.explicit_people) {
-    for (std::string& person : article.people) person = person_display_name(person);
+    for (std::string& person : article.people) person = person_name_from_metadata(person);
   } else {
     people = extract_people(body);
     article.people = people.people;
@@ -62,8 +49,7 @@ void FacetExtractor::complete(Article& article) const {
   article.people = unique_by(std::move(article.people), [](const std::string& name) { return fold_key(name); });
 
   if (article.explicit_places) {
-    const Gazetteer& gazetteer = Gazetteer::instance();
-    for (std::string& place : article.places) place = gazetteer.display_name(place);
+    for (std::string& place : article.places) place = place_name_from_metadata(place);
   } else {
     article.places = extract_places(body, tokenize_headline(article.title), people);
   }

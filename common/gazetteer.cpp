@@ -164,4 +164,6 @@ std::string Gazetteer::display_name(std::string_view raw) const {
   return spaced;
 }
 
+std::string place_name_from_metadata(std::string_view raw) { return Gazetteer::instance().display_name(raw); }
+
 }  // namespace dateline::common

@@ -44,4 +44,9 @@ class Gazetteer {
   std::size_t max_words_ = 1;
 };
 
+// A place's name as metadata or a filter gives it, as the display name the
+// indexer stores (Gazetteer::display_name): "el-salvador" -> "El Salvador",
+// "Plurinational State of Bolivia" -> "Bolivia". Loads the gazetteer once.
+std::string place_name_from_metadata(std::string_view raw);
+
 }  // namespace dateline::common

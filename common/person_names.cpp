@@ -3,6 +3,7 @@
 #include "text_utils.h"
 #include "word_lists.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace dateline::common {
@@ -69,6 +70,11 @@ std::string canonical_person_name(std::string_view name) {
 }
 
 std::string person_key(std::string_view name) { return fold_key(canonical_person_name(name)); }
+
+std::string person_name_from_metadata(std::string_view raw) {
+  const bool has_capitals = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return canonical_person_name(has_capitals ? std::string(trim(raw)) : title_case(raw));
+}
 
 std::vector<std::string> surname_keys(std::string_view canonical_name) {
   const std::vector<std::string> words = name_words(canonical_name);

@@ -20,7 +20,7 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kIdPrefix = "Q";             // article id, unique per document (hashed if long)
@@ -55,6 +55,11 @@ enum Slot : Xapian::valueno {
 
 // Joins multi-valued facets in one value slot (a control character no name contains).
 inline constexpr char kListSeparator = '\x1f';
+
+// --- Synonyms --------------------------------------------------------------------
+// Xapian's synonym table holds, for each accented word of the articles, its
+// folded spelling as the key and the accented terms as synonyms ("sao" ->
+// "são", "Zsão"; title words under "S"): common::accent_synonyms.
 
 // --- Database metadata keys ---------------------------------------------------
 inline constexpr std::string_view kSchemaVersionKey = "dateline.schema";  // kVersion as decimal text

@@ -107,6 +107,19 @@ void compress_stored(IndexedArticle& article, const common::StoredCodec& codec) 
 
 DocumentBuilder::DocumentBuilder() { common::configure_term_generator(generator_); }
 
+void DocumentBuilder::add_accent_synonyms(const std::string& term,
+                                          std::vector<std::pair<std::string, std::string>>& synonyms) {
+  std::string_view prefix;
+  if (term.rfind(schema::kTitlePrefix, 0) == 0) {
+    prefix = schema::kTitlePrefix;
+  } else if (schema::is_prefixed(term)) {
+    return;  // stems ("Z...") and facet terms
+  }
+  for (auto& synonym : common::accent_synonyms(prefix, std::string_view(term).substr(prefix.size()), stemmer_)) {
+    synonyms.push_back(std::move(synonym));
+  }
+}
+
 IndexedArticle DocumentBuilder::build(const Article& article, const std::string& hash,
                                       const common::StoredCodec* codec) {
   IndexedArticle indexed;
@@ -114,13 +127,14 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   indexed.id_term = schema::term(schema::kIdPrefix, article.id);
   Xapian::Document& document = indexed.document;
   generator_.set_document(document);
-  generator_.index_text(article.title, 1, std::string(schema::kTitlePrefix));
+  const std::string title = common::without_possessives(article.title);
+  generator_.index_text(title, 1, std::string(schema::kTitlePrefix));
   generator_.increase_termpos(kFieldGap);
-  generator_.index_text(article.title, kTitleWeight);
+  generator_.index_text(title, kTitleWeight);
   generator_.increase_termpos(kFieldGap);
-  generator_.index_text(article.dateline);
+  generator_.index_text(common::without_possessives(article.dateline));
   generator_.increase_termpos(kFieldGap);
-  generator_.index_text(article.body);
+  generator_.index_text(common::without_possessives(article.body));
   // Xapian::Document handles share their contents with a reference count that
   // is not atomic: the generator must let go of this document before another
   // thread (the writer) takes it, or the two threads' copies race (a crash
@@ -129,6 +143,7 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
 
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     if (is_spelling_word(*term)) indexed.spelling_words.push_back(*term);
+    add_accent_synonyms(*term, indexed.synonyms);
   }
 
   std::vector<std::string> names = article.people;

@@ -3,12 +3,14 @@
 // positional title and body terms, boolean facet terms, sortable and countable
 // values, and the compressed article as the document data.
 
+#include "analysis.h"
 #include "article.h"
 
 #include <xapian.h>
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dateline::indexer {
@@ -18,8 +20,9 @@ struct IndexedArticle {
   std::string stored_json;    // the article to store, until compressed into the document's data
   std::string id;
   std::string id_term;
-  std::vector<std::string> spelling_words;  // distinct unstemmed words, for "did you mean"
-  std::vector<std::string> name_words;      // words of the people's and places' names, likewise
+  std::vector<std::string> spelling_words;                    // distinct unstemmed words, for "did you mean"
+  std::vector<std::string> name_words;                        // words of the people's and places' names, likewise
+  std::vector<std::pair<std::string, std::string>> synonyms;  // {folded word, accented term}: common::accent_synonyms
 };
 
 // An unprefixed term worth keeping for "did you mean": no digits, at most 30 bytes.
@@ -44,7 +47,10 @@ class DocumentBuilder {
   IndexedArticle build(const common::Article& article, const std::string& hash, const common::StoredCodec* codec);
 
  private:
+  void add_accent_synonyms(const std::string& term, std::vector<std::pair<std::string, std::string>>& synonyms);
+
   Xapian::TermGenerator generator_;
+  Xapian::Stem stemmer_ = common::english_stemmer();
 };
 
 }  // namespace dateline::indexer

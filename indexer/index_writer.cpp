@@ -73,6 +73,7 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
     const bool known = existing != database_.postlist_end(article.id_term);
     if (known) forget_spelling_of(*existing);
     database_.replace_document(article.id_term, article.document);
+    add_synonyms(article);
     return known ? Change::kUpdated : Change::kAdded;
   });
   count_spelling(article);
@@ -82,9 +83,18 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
 
 void IndexWriter::add(IndexedArticle&& article) {
   before_change();
-  translating_xapian_errors("cannot index " + article.id, [&] { database_.add_document(article.document); });
+  translating_xapian_errors("cannot index " + article.id, [&] {
+    database_.add_document(article.document);
+    add_synonyms(article);
+  });
   count_spelling(article);
   after_change();
+}
+
+void IndexWriter::add_synonyms(const IndexedArticle& article) {
+  for (const auto& [key, synonym] : article.synonyms) {
+    if (synonyms_written_.insert(key + '\0' + synonym).second) database_.add_synonym(key, synonym);
+  }
 }
 
 void IndexWriter::count_spelling(const IndexedArticle& article) {

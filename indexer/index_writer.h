@@ -15,6 +15,7 @@
 #include <chrono>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace dateline::indexer {
@@ -65,6 +66,8 @@ class IndexWriter {
   void forget_spelling_of(Xapian::docid document);
   void flush_spelling();
   void count_spelling(const IndexedArticle& article);
+  // Accent synonyms are never taken out again: one whose articles are gone leads nowhere.
+  void add_synonyms(const IndexedArticle& article);
   std::vector<std::string> read_source_files_under(const std::string& directory) const;
   std::vector<std::pair<std::string, Xapian::docid>> read_articles_from(const std::string& source_file) const;
 
@@ -77,6 +80,7 @@ class IndexWriter {
   std::size_t changes_in_batch_ = 0;
   bool in_batch_ = false;
   std::unordered_map<std::string, long> spelling_changes_;
+  std::unordered_set<std::string> synonyms_written_;  // this run's, "key\0synonym"
   std::string generation_;
 };
 

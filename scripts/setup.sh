@@ -21,6 +21,7 @@ case "${1:-}" in
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     ;;
   --bench) packages+=(time hyperfine wrk sqlite3 libsqlite3-dev xapian-omega xapian-tools) ;;
+  --eval) packages+=(python3 python3-xapian) ;;
 esac
 
 missing=()

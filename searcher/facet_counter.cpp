@@ -44,7 +44,16 @@ void date_histogram(const Xapian::ValueCountMatchSpy& spy, Facets& facets) {
 }  // namespace
 
 void ListCountSpy::operator()(const Xapian::Document& document, double) {
-  for (std::string& value : schema::split_list(document.get_value(slot_))) ++counts_[std::move(value)];
+  // Called for every match: no list is built, and a name counted before is
+  // looked up through a reused buffer.
+  const std::string list = document.get_value(slot_);
+  std::size_t start = 0;
+  while (start < list.size()) {
+    const std::size_t end = std::min(list.find(schema::kListSeparator, start), list.size());
+    key_.assign(list, start, end - start);
+    ++counts_[key_];
+    start = end + 1;
+  }
 }
 
 std::vector<FacetValue> ListCountSpy::top(std::size_t limit) const {

@@ -23,6 +23,7 @@ class ListCountSpy : public Xapian::MatchSpy {
  private:
   Xapian::valueno slot_;
   std::unordered_map<std::string, std::uint64_t> counts_;
+  std::string key_;
 };
 
 class FacetCounter {

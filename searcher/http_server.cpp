@@ -33,8 +33,8 @@ std::string_view search_page();  // web/search_page.html, embedded by CMake
 namespace {
 
 constexpr const char* kJson = "application/json";
-const std::set<std::string> kSearchParameters = {"q",      "limit", "offset", "sort", "person", "place",
-                                                 "source", "topic", "from",   "to",   "facets", "explain"};
+const std::set<std::string> kSearchParameters = {"q",     "limit", "offset", "sort",   "person",  "place", "source",
+                                                 "topic", "from",  "to",     "facets", "explain", "all",   "recency"};
 
 // Query parameters as browsers send them (application/x-www-form-urlencoded,
 // where "+" is a space), decoded from the raw request target: httplib decodes
@@ -122,6 +122,8 @@ SearchRequest search_request(const Parameters& parameters, const ServerOptions& 
   search.to = parameters.get("to");
   search.facet_limit = parameters.number("facets", 0, options.max_limit);
   search.explain = parameters.has("explain") && parameters.get("explain") != "0";
+  search.all_words = parameters.has("all") && parameters.get("all") != "0";
+  search.recency_half_life_days = static_cast<double>(parameters.number("recency", 0, 365000));
   search.time_limit_seconds = options.timeout_seconds;
   return search;
 }

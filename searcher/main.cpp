@@ -109,7 +109,13 @@ int main(int argc, char** argv) {
   app.add_option("--to", request.to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
   app.add_flag("--facets{10}", request.facet_limit,
                "Count people, places, sources, topics and dates over all matches; --facets=N for the top N");
-  app.add_flag("--explain", request.explain, "Show the parsed query and each hit's matching terms and weights");
+  app.add_flag("--all-words", request.all_words, "Only articles with every word (default: any word, best first)");
+  app.add_option("--recency", request.recency_half_life_days,
+                 "Prefer newer articles: weight halves every DAYS before the archive's newest day")
+      ->type_name("DAYS")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--explain", request.explain,
+               "Show the parsed query, what was rewritten, and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
   app.footer(

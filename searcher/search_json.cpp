@@ -31,6 +31,8 @@ Json hit_json(const Hit& hit) {
       {"people", hit.people},
       {"places", hit.places},
       {"snippet", hit.snippet},
+      {"matched", hit.matched},
+      {"missing", hit.missing},
   };
   if (!hit.explanation.empty()) {
     Json terms = Json::array();
@@ -56,6 +58,8 @@ std::string to_json(const SearchResponse& response) {
       {"total_exact", response.total_exact},
       {"offset", response.offset},
       {"limit", response.limit},
+      {"match", response.match},
+      {"words", response.words},
       {"suggestion", response.suggestion ? Json(*response.suggestion) : Json()},
       {"results", results},
   };
@@ -72,7 +76,10 @@ std::string to_json(const SearchResponse& response) {
         {"counted", facets.counted},
     };
   }
-  if (!response.parsed_query.empty()) json["parsed_query"] = response.parsed_query;
+  if (!response.parsed_query.empty()) {
+    json["parsed_query"] = response.parsed_query;
+    json["notes"] = response.notes;
+  }
   return dump(json);
 }
 

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 namespace dateline {
 namespace {
@@ -147,9 +148,9 @@ struct Searcher::Impl {
   }
 
   SearchResponse run(const SearchRequest& request) {
-    const Xapian::Query query = builder->build(request);
+    const searcher::BuiltQuery built = builder->build(request);
     Xapian::Enquire enquire(database);
-    enquire.set_query(query);
+    enquire.set_query(built.query);
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     Xapian::MultiValueKeyMaker by_date;
     if (request.sort == SortOrder::kRelevance) {
@@ -173,19 +174,44 @@ struct Searcher::Impl {
     response.limit = request.limit;
     response.total = matches.get_matches_estimated();
     response.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
-    if (request.explain) response.parsed_query = query.get_description();
-    for (auto match = matches.begin(); match != matches.end(); ++match) {
-      response.results.push_back(hit(request, enquire, matches, match));
+    response.words = built.words;
+    response.match = request.all_words || built.words.size() <= 1 ? "all" : "any";
+    if (request.explain) {
+      response.parsed_query = built.description;
+      response.notes = built.notes;
     }
-    if (response.total == 0 && !common::trim(request.query).empty()) {
+    std::vector<Xapian::docid> documents;
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      response.results.push_back(hit(request, built, enquire, matches, match));
+      documents.push_back(*match);
+    }
+    const auto matched = built.matched_words(database, documents);
+    for (std::size_t i = 0; i < response.results.size(); ++i) {
+      Hit& hit = response.results[i];
+      hit.matched = matched[i];
+      for (const std::string& word : built.words) {
+        if (std::find(hit.matched.begin(), hit.matched.end(), word) == hit.matched.end()) hit.missing.push_back(word);
+      }
+    }
+    if (!common::trim(request.query).empty() && (response.total == 0 || has_unknown_word(built))) {
       response.suggestion = searcher::suggest_spelling(database, request.query);
     }
     if (facets) response.facets = facets->result(request.facet_limit, matches);
     return response;
   }
 
-  Hit hit(const SearchRequest& request, const Xapian::Enquire& enquire, const Xapian::MSet& matches,
-          const Xapian::MSetIterator& match) {
+  // True when a word of the query is in no article (a misspelling, most likely).
+  bool has_unknown_word(const searcher::BuiltQuery& built) const {
+    std::set<std::string> known;
+    for (const auto& [term, word] : built.word_of_term) {
+      if (database.term_exists(term)) known.insert(word);
+    }
+    return std::any_of(built.words.begin(), built.words.end(),
+                       [&](const std::string& word) { return word.back() != '*' && known.count(word) == 0; });
+  }
+
+  Hit hit(const SearchRequest& request, const searcher::BuiltQuery& built, const Xapian::Enquire& enquire,
+          const Xapian::MSet& matches, const Xapian::MSetIterator& match) {
     common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
     Hit hit;
     hit.rank = match.get_rank() + 1;
@@ -193,7 +219,7 @@ struct Searcher::Impl {
     hit.snippet =
         html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
                                      Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
-    if (request.explain) hit.explanation = explain(enquire, match, article.id);
+    if (request.explain) hit.explanation = explain(built, enquire, match, article.id);
     hit.id = std::move(article.id);
     hit.title = std::move(article.title);
     hit.date = article.published ? article.published->iso() : "";
@@ -206,23 +232,36 @@ struct Searcher::Impl {
 
   // Each matching term's share of the score: BM25 sums per-term weights, so a
   // query of that term alone, restricted to this article, gives its share.
-  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& match,
-                                  const std::string& id) {
+  // A facet term of a query word (an entity boost) adds its fixed weight, and
+  // --recency a weight by the article's date ("recency" in the list).
+  std::vector<TermWeight> explain(const searcher::BuiltQuery& built, const Xapian::Enquire& enquire,
+                                  const Xapian::MSetIterator& match, const std::string& id) {
     std::vector<TermWeight> terms;
     const Xapian::Query only_this(schema::term(schema::kIdPrefix, id));
     for (auto term = enquire.get_matching_terms_begin(match); term != enquire.get_matching_terms_end(match); ++term) {
-      Xapian::Enquire single(database);
-      single.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*term), only_this));
-      const Xapian::MSet scored = single.get_mset(0, 1);
       TermWeight weight;
       weight.term = *term;
-      weight.weight = scored.empty() ? 0 : scored.begin().get_weight();
+      if (const auto boost = built.boosts.find(*term); boost != built.boosts.end()) {
+        weight.weight = boost->second;
+      } else {
+        Xapian::Enquire single(database);
+        single.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*term), only_this));
+        const Xapian::MSet scored = single.get_mset(0, 1);
+        weight.weight = scored.empty() ? 0 : scored.begin().get_weight();
+      }
       Xapian::TermIterator in_document = database.termlist_begin(*match);
       in_document.skip_to(*term);
       if (in_document != database.termlist_end(*match) && *in_document == *term)
         weight.within_document = in_document.get_wdf();
       weight.documents = database.get_termfreq(*term);
       terms.push_back(std::move(weight));
+    }
+    const auto day = schema::date_from_key(match.get_document().get_value(schema::kPublishedSlot));
+    if (built.recency_half_life_days > 0 && day) {
+      TermWeight recency;
+      recency.term = "recency";
+      recency.weight = built.recency_weight(common::days_since_epoch(*day));
+      terms.push_back(std::move(recency));
     }
     std::sort(terms.begin(), terms.end(), [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
     return terms;

@@ -64,19 +64,25 @@ std::string render_snippet(const std::string& html, const TerminalStyle& style) 
 
 std::string render_results(const SearchResponse& response, const TerminalStyle& style) {
   std::ostringstream out;
-  if (!response.parsed_query.empty()) out << "query: " << response.parsed_query << "\n\n";
+  if (!response.parsed_query.empty()) {
+    out << "query: " << response.parsed_query << "\n";
+    for (const std::string& note : response.notes) out << "note: " << note << "\n";
+    out << "\n";
+  }
   if (response.total == 0) {
     out << "No results for \"" << response.query << "\".";
     if (response.suggestion) out << " Did you mean: " << bold(*response.suggestion, style) << "?";
     out << "\n";
   } else {
     out << (response.total_exact ? "" : "About ") << response.total << (response.total == 1 ? " result" : " results");
+    if (response.match == "any") out << " with any of the words";
     if (!response.results.empty()) {
       out << " (showing " << response.results.front().rank << "-" << response.results.back().rank << ")";
     } else {
       out << " (none on this page)";
     }
     out << "\n";
+    if (response.suggestion) out << "Did you mean: " << bold(*response.suggestion, style) << "?\n";
   }
   for (const Hit& hit : response.results) {
     char score[32];
@@ -88,6 +94,7 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
     if (!hit.people.empty()) out << "   people: " << joined(hit.people, 6) << "\n";
     if (!hit.places.empty()) out << "   places: " << joined(hit.places, 6) << "\n";
     if (!hit.snippet.empty()) out << "   " << render_snippet(hit.snippet, style) << "\n";
+    if (!hit.missing.empty()) out << "   missing: " << joined(hit.missing, 10) << "\n";
     if (!hit.url.empty()) out << "   " << hit.url << "\n";
     for (const TermWeight& term : hit.explanation) {
       char weight[32];

@@ -124,7 +124,7 @@ void snippet_agreement(const std::string& database, const std::vector<Query>& qu
     const dateline::SearchRequest request = dateline_request(query);
     const dateline::SearchResponse response = searcher.search(request);
     Xapian::Enquire enquire(xapian);
-    enquire.set_query(builder.build(request));
+    enquire.set_query(builder.build(request).query);
     enquire.set_sort_by_relevance_then_value(dateline::schema::kPublishedSlot, true);
     const Xapian::MSet matches = enquire.get_mset(0, 10);
     for (auto match = matches.begin(); match != matches.end(); ++match) {

@@ -20,6 +20,19 @@ struct CorpusDatabase {
   }
 };
 
+// A database of the given input (JSON Lines, or any format by `file_name`), private to one test.
+struct ArticlesDatabase {
+  TempDir dir;
+  std::string path = dir / "db";
+  explicit ArticlesDatabase(const std::string& content, const std::string& file_name = "articles.jsonl") {
+    write_file(dir / file_name, content);
+    indexer::IndexOptions options;
+    options.database = path;
+    options.inputs = {dir / file_name};
+    indexer::run_indexer(options);
+  }
+};
+
 inline SearchRequest request_for(const std::string& query, std::size_t limit = 10) {
   SearchRequest request;
   request.query = query;

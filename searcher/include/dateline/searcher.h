@@ -34,7 +34,10 @@ enum class SortOrder { kRelevance, kNewest, kOldest };
 SortOrder sort_order_named(const std::string& name);
 
 struct SearchRequest {
-  std::string query;  // Xapian query syntax: AND by default, OR, NOT/-word, "phrases", word*, field:value
+  // Xapian query syntax: words (any of them; see all_words), AND, OR, NOT/-word,
+  // "phrases", word*, field:value. Capitals and accents do not matter.
+  std::string query;
+  bool all_words = false;  // true: every word must match (an article missing one is left out)
   std::size_t offset = 0;
   std::size_t limit = 10;
   SortOrder sort = SortOrder::kRelevance;  // relevance ties are broken by newest first
@@ -50,6 +53,10 @@ struct SearchRequest {
   // 0: none. Else matching stops checking extra documents after this long,
   // so totals become estimates and facets inexact (Facets::exact says so).
   double time_limit_seconds = 0;
+  // 0: relevance alone. Else newer articles rank higher: an article of the
+  // archive's newest day gains as much as a matching person or place, one a
+  // half-life (days) older half that.
+  double recency_half_life_days = 0;
 };
 
 struct TermWeight {
@@ -69,7 +76,9 @@ struct Hit {
   std::string url;
   std::vector<std::string> people;
   std::vector<std::string> places;
-  std::string snippet;  // about snippet_bytes of text, HTML-escaped, matches in <mark>...</mark>
+  std::string snippet;               // about snippet_bytes of text, HTML-escaped, matches in <mark>...</mark>
+  std::vector<std::string> matched;  // the query's words (SearchResponse::words) this article has
+  std::vector<std::string> missing;  // and those it lacks
   std::vector<TermWeight> explanation;
 };
 
@@ -95,10 +104,17 @@ struct SearchResponse {
   bool total_exact = false;  // true when `total` is exact
   std::size_t offset = 0;
   std::size_t limit = 0;
-  std::optional<std::string> suggestion;  // "did you mean", when nothing matched
+  // What `total` counts: "any" (articles with at least one of the words) or
+  // "all" (every word; SearchRequest::all_words, or a query of one word).
+  std::string match = "any";
+  std::vector<std::string> words;  // the words searched for, folded ("sao", "pass*"), stop words left out
+  // "Did you mean": the query with the words the index lacks corrected, when
+  // nothing matched or a word is in no article.
+  std::optional<std::string> suggestion;
   std::vector<Hit> results;
   std::optional<Facets> facets;
-  std::string parsed_query;  // Xapian's description of the query, with explain
+  std::string parsed_query;        // Xapian's description of the query, with explain
+  std::vector<std::string> notes;  // with explain: what the query's words became ("WHO: an acronym...")
 };
 
 struct StoredArticle {
