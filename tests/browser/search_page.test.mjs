@@ -137,7 +137,7 @@ try {
     const expected = Number((await facet.locator(".count").textContent()).replace(/,/g, ""));
     assert.equal(expected, 12);
     await facet.click();
-    await page.waitForFunction(() => /of 12\./.test(document.getElementById("status").textContent));
+    await page.waitForFunction(() => / of 12\b/.test(document.getElementById("status").textContent));
     assert.deepEqual(new URL(page.url()).searchParams.getAll("person"), [person]);
     await page.click("nav.pages button[aria-label='Page 2']");
     await page.waitForFunction(() => /^Results 11–12 of 12/.test(document.getElementById("status").textContent));
