@@ -73,6 +73,26 @@ bool is_future_cue(const Token& token) {
   return token.is_word() && kCues.count(to_lower(token.text)) > 0;
 }
 
+// A verb in the past: regular ("announced") or one of the common irregular ones.
+bool is_past_verb(const Token& token) {
+  static const std::unordered_set<std::string_view> kIrregular = {
+      "said",   "was",   "were",  "had",  "did",  "met",   "told",  "held",  "made", "took",  "won",     "lost",
+      "began",  "came",  "went",  "gave", "saw",  "found", "left",  "rose",  "fell", "spoke", "wrote",   "sold",
+      "bought", "paid",  "sent",  "ran",  "got",  "led",   "kept",  "put",   "set",  "hit",   "cut",     "struck",
+      "broke",  "chose", "drove", "flew", "grew", "knew",  "meant", "stood", "won",  "shot",  "thought", "brought"};
+  if (!token.is_word() || token.capitalised) return false;
+  const std::string word = to_lower(token.text);
+  return kIrregular.count(word) > 0 || (word.size() > 4 && ends_with(word, "ed"));
+}
+
+// Where a clause begins, reading backwards: a weekday takes the tense of its own clause.
+bool is_clause_boundary(const Token& token) {
+  if (token.ends_sentence) return true;
+  if (token.kind == Token::Kind::kPunctuation) return token.text == "," || token.text == ";" || token.text == ":";
+  static const std::unordered_set<std::string_view> kJoins = {"and", "but", "while", "whereas", "although"};
+  return token.is_word() && kJoins.count(to_lower(token.text)) > 0;
+}
+
 class DateCollector {
  public:
   DateCollector(const std::vector<Token>& tokens, const std::optional<Date>& published)
@@ -167,21 +187,22 @@ class DateCollector {
   }
 
   // "will meet on Tuesday" looks ahead, "met on Tuesday" back; "last" and
-  // "next" settle it.
+  // "next" settle it. The verb nearest the weekday in its own clause decides:
+  // in "officials who will attend said on Monday" it is "said".
   bool refers_to_future(std::size_t weekday_index) const {
-    bool future = false;
     for (std::size_t k = weekday_index; k-- > 0;) {
       const Token& token = tokens_[k];
-      if (token.ends_sentence) break;
+      if (is_clause_boundary(token)) return false;
       const std::string word = to_lower(token.text);
       if (word == "last" && k + 1 == weekday_index) return false;
       if (word == "next" && k + 1 == weekday_index) return true;
       // "are to meet": "to" after a form of "be" looks ahead; "traveled to" does not.
       const bool be_to =
           word == "to" && k > 0 && (to_lower(tokens_[k - 1].text) == "are" || to_lower(tokens_[k - 1].text) == "is");
-      future |= be_to || is_future_cue(token);
+      if (be_to || is_future_cue(token)) return true;
+      if (is_past_verb(token)) return false;
     }
-    return future;
+    return false;
   }
 
   const std::vector<Token>& tokens_;

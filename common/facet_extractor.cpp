@@ -46,7 +46,7 @@ void FacetExtractor::complete(Article& article) const {
     people = extract_people(body);
     article.people = people.people;
   }
-  article.people = unique_by(std::move(article.people), [](const std::string& name) { return fold_key(name); });
+  article.people = unique_by(std::move(article.people), [](const std::string& name) { return person_full_key(name); });
 
   if (article.explicit_places) {
     for (std::string& place : article.places) place = place_name_from_metadata(place);

@@ -77,6 +77,7 @@ Gazetteer::Gazetteer() {
   load_cities();
   load_subdivisions();
   load_countries();
+  load_world_regions();
   load_aliases();
 }
 
@@ -110,10 +111,15 @@ void Gazetteer::load_cities() {
 void Gazetteer::load_subdivisions() {
   const nlohmann::json subdivisions = read_iso_file("iso_3166-2.json");
   for (const auto& entry : subdivisions.at("3166-2")) {
-    if (kept_subdivision_types().count(entry.value("type", "")) == 0) continue;
-    const std::string name = entry.at("name").get<std::string>();
+    const std::string type = entry.value("type", "");
+    if (kept_subdivision_types().count(type) == 0) continue;
+    // "Wales [Cymru GB-CYM]": the name, without the other language's name and code.
+    std::string name = entry.at("name").get<std::string>();
+    name = std::string(trim(name.substr(0, name.find(" ["))));
+    // England, Scotland, Wales: nations, named like countries.
+    const PlaceKind kind = type == "Nation" || type == "Country" ? PlaceKind::kCountry : PlaceKind::kRegion;
     // A city of the same name keeps its (usually plainer) spelling: Tehran, not Tehrān.
-    add(name, Place{name, PlaceKind::kRegion, 0}, false);
+    add(name, Place{name, kind, 0}, false);
   }
 }
 
@@ -133,6 +139,10 @@ void Gazetteer::load_countries() {
       if (entry.contains(field)) add(entry[field].get<std::string>(), place, true);
     }
   }
+}
+
+void Gazetteer::load_world_regions() {
+  for (const auto& [name, display] : world_regions()) add(name, Place{display, PlaceKind::kWorldRegion, 0}, true);
 }
 
 void Gazetteer::load_aliases() {

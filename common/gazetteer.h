@@ -1,7 +1,8 @@
 #pragma once
 // Place names from packaged gazetteers: countries (current and former) and
 // their main subdivisions from Debian's iso-codes, cities from libgeonames,
-// plus the common English names in data/place_aliases.txt ("U.S.", "Britain").
+// plus the common English names in data/place_aliases.txt ("U.S.", "Britain")
+// and the continents, oceans and seas of data/world_regions.txt.
 
 #include <string>
 #include <string_view>
@@ -9,7 +10,12 @@
 
 namespace dateline::common {
 
-enum class PlaceKind { kCountry, kRegion, kCity };
+enum class PlaceKind {
+  kCountry,      // a country, former country or nation (Wales)
+  kRegion,       // a country's subdivision: a state, province, region
+  kCity,         // a city from geonames, with its population
+  kWorldRegion,  // a continent, world region, ocean or sea (data/world_regions.txt)
+};
 
 struct Place {
   std::string name;  // display name: "United States", "Sochi"
@@ -36,6 +42,7 @@ class Gazetteer {
   Gazetteer();
   void add(std::string_view name, const Place& place, bool replace);
   void load_countries();
+  void load_world_regions();
   void load_subdivisions();
   void load_cities();
   void load_aliases();

@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "dates.h"
+#include "gazetteer.h"
 #include "person_names.h"
 #include "text_utils.h"
 #include "word_lists.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dateline::common {
 namespace {
@@ -30,11 +32,27 @@ bool is_initial_token(const Token& token) {
          token.text.front() <= 'Z' && (token.text.size() == 2 || token.text.find('.') < token.text.size() - 1);
 }
 
+// "JM" of "JM Barrie", "PJ" of "PJ Harvey": two capitals without a vowel are initials.
+bool is_initials_pair(const Token& token) {
+  return token.is_word() && token.all_capitals && token.text.size() == 2 &&
+         token.text.find_first_of("AEIOUY") == std::string::npos;
+}
+
 bool is_name_part(const Token& token) {
   if (!token.is_word()) return false;
-  if (is_initial_token(token)) return true;
+  if (is_initial_token(token) || is_initials_pair(token)) return true;
   if (is_particle_compound(token)) return true;
   return token.capitalised && !token.all_capitals;
+}
+
+// "Hunter S Thompson", "George W Bush": a single capital between two names.
+bool has_middle_initial(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin + 1; k + 1 < end; ++k) {
+    const std::string& text = tokens[k].text;
+    const bool letter = text.size() == 1 || (text.size() == 2 && text[1] == '.');
+    if (letter && text[0] >= 'A' && text[0] <= 'Z') return true;
+  }
+  return false;
 }
 
 bool is_capitalised_title(const Token& token) { return token.capitalised && person_titles().contains(token.text); }
@@ -100,10 +118,62 @@ Candidate candidate_from_run(const std::vector<Token>& tokens, const Run& run) {
     candidate.cue = is_lowercase_title(tokens[run.begin - 1]);
   }
   while (candidate.end - candidate.begin > 1 && !is_first_name(tokens[candidate.begin]) &&
-         is_leading_noise(tokens[candidate.begin])) {
+         is_leading_noise(tokens[candidate.begin]) && !has_middle_initial(tokens, candidate.begin, candidate.end)) {
     ++candidate.begin;
   }
+  // "Italian Generoso Rossi", "Labour MP Jon Cruddas": a name starts at its given name.
+  if (!candidate.cue && !is_first_name(tokens[candidate.begin])) {
+    for (std::size_t k = candidate.begin + 1; k + 1 < candidate.end; ++k) {
+      if (is_first_name(tokens[k])) {
+        candidate.begin = k;
+        break;
+      }
+    }
+  }
   return candidate;
+}
+
+// "the film What's Eating Gilbert Grape", "the fairy tale Edward Scissorhands":
+// a run after the name of a kind of work is its title.
+bool follows_a_work(const std::vector<Token>& tokens, std::size_t begin) {
+  static const std::unordered_set<std::string_view> kWorks = {
+      "film",  "movie", "series",  "show",   "tale",   "novel",   "book",   "album",       "single",
+      "song",  "play",  "musical", "opera",  "sitcom", "drama",   "comedy", "documentary", "thriller",
+      "story", "poem",  "game",    "ballet", "serial", "cartoon", "track",  "anthem",      "painting"};
+  // Back over the title's own capitalised words ("What's Eating ...").
+  std::size_t k = begin;
+  for (int words = 0; k > 0 && words < 4 && tokens[k - 1].is_word() && tokens[k - 1].capitalised; ++words) --k;
+  return k > 0 && tokens[k - 1].is_word() && !tokens[k - 1].capitalised && kWorks.count(tokens[k - 1].text) > 0;
+}
+
+// "He played undercover cop Tommy Hanson": a role, not a person. A name right
+// after the verb ("Federer played Hewitt") or after "by" is a real one.
+bool is_a_role(const std::vector<Token>& tokens, std::size_t begin) {
+  static const std::unordered_set<std::string_view> kActing = {"played",   "plays",      "playing", "portrayed",
+                                                               "portrays", "portraying", "starred", "starring"};
+  std::size_t between = 0;
+  for (std::size_t k = begin; k > 0 && between <= 3; ++between) {
+    const Token& before = tokens[--k];
+    if (!before.is_word() || before.capitalised) return false;
+    if (kActing.count(before.text) > 0) return between > 0;
+    // "played a soldier in Oliver Stone's epic": a preposition ends the role.
+    const bool article = before.text == "a" || before.text == "an" || before.text == "the";
+    if (!article && english_stopper()(before.text)) return false;
+  }
+  return false;
+}
+
+// "Reveta Bowers, Stanley Gold and Raymond Watson": only commas and "and" between two runs.
+bool listed_together(const std::vector<Token>& tokens, std::size_t first_end, std::size_t second_begin) {
+  if (second_begin <= first_end || tokens[second_begin].sentence_start) return false;
+  bool joined = false;
+  for (std::size_t k = first_end; k < second_begin; ++k) {
+    const bool comma = tokens[k].is(",");
+    const bool conjunction = tokens[k].is_word() && (tokens[k].text == "and" || tokens[k].text == "or");
+    if (!comma && !conjunction) return false;
+    joined = true;
+  }
+  return joined;
 }
 
 std::size_t core_word_count(const std::vector<Token>& tokens, const Candidate& candidate) {
@@ -129,7 +199,10 @@ class PeopleCollector {
 
   PeopleFound collect() {
     std::vector<Candidate> singles;
+    std::vector<Candidate> names;  // runs of two or more words, in text order
+    std::vector<bool> accepted;
     for (const Run& run : name_runs(tokens_)) {
+      if (follows_a_work(tokens_, run.begin) || is_a_role(tokens_, run.begin)) continue;
       const Candidate candidate = candidate_from_run(tokens_, run);
       if (candidate.begin >= candidate.end) continue;
       if (name_stoppers().contains(tokens_[candidate.end - 1].text)) continue;
@@ -137,15 +210,64 @@ class PeopleCollector {
       if (words == 0 || words > kMaxNameWords) continue;
       if (words == 1) {
         singles.push_back(candidate);
-      } else if (candidate.cue || is_first_name(tokens_[candidate.begin])) {
-        add_full_name(candidate);
+        continue;
       }
+      names.push_back(candidate);
+      accepted.push_back(
+          candidate.cue || is_first_name(tokens_[candidate.begin]) ||
+          (has_middle_initial(tokens_, candidate.begin, candidate.end) && could_be_a_name(candidate, true)));
+    }
+    accept_by_company(names, accepted);
+    accept_by_surname(names, accepted, singles);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (accepted[i]) add_full_name(names[i]);
     }
     for (const Candidate& single : singles) resolve_single(single);
     return finish();
   }
 
  private:
+  // A name that could be anyone's is a person's when it is listed with people:
+  // "Dame Judi Dench and Juliette Binoche".
+  void accept_by_company(const std::vector<Candidate>& names, std::vector<bool>& accepted) const {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+        if (accepted[i] == accepted[i + 1] || !listed_together(tokens_, names[i].end, names[i + 1].begin)) continue;
+        const std::size_t unsure = accepted[i] ? i + 1 : i;
+        if (!could_be_a_name(names[unsure])) continue;
+        accepted[unsure] = changed = true;
+      }
+    }
+  }
+
+  // ...or when the article later calls it by its last word alone: "JM Barrie"
+  // then "Barrie's imagination", "Ashia Hansen" then "Hansen said".
+  void accept_by_surname(const std::vector<Candidate>& names, std::vector<bool>& accepted,
+                         const std::vector<Candidate>& singles) const {
+    std::unordered_set<std::string> alone;
+    for (const Candidate& single : singles) alone.insert(fold_key(tokens_[single.end - 1].text));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (accepted[i] || !could_be_a_name(names[i])) continue;
+      accepted[i] = alone.count(fold_key(tokens_[names[i].end - 1].text)) > 0;
+    }
+  }
+
+  // Not an everyday word, a time or a place to begin with ("New Year",
+  // "White Paper", "Hong Kong"), nor initials to end with ("British TV");
+  // surnames may be words (Gold, Bowers). With a middle initial ("Hunter S
+  // Thompson") a given name may be a word too.
+  bool could_be_a_name(const Candidate& candidate, bool middle_initial = false) const {
+    const Token& first = tokens_[candidate.begin];
+    if (is_initials_pair(tokens_[candidate.end - 1])) return false;
+    const std::string folded = fold_key(first.text);
+    const bool noise = middle_initial
+                           ? english_stopper()(folded) || weekday_from_name(first.text) || month_from_name(first.text)
+                           : is_leading_noise(first);
+    if (noise || Gazetteer::instance().find(folded) != nullptr) return false;
+    return Gazetteer::instance().find(fold_key(name_text(tokens_, candidate.begin, candidate.end))) == nullptr;
+  }
+
   struct Person {
     std::string name;
     std::size_t mentions = 0;
@@ -161,7 +283,7 @@ class PeopleCollector {
 
   void add_full_name(const Candidate& candidate) {
     const std::string name = canonical_person_name(name_text(tokens_, candidate.begin, candidate.end));
-    const std::string key = fold_key(name);
+    const std::string key = person_key(name);
     const std::vector<std::string> words = name_words(name);
     // "Nigel I" is a name cut short, not a person.
     if (words.size() < 2 || words.back().size() < 2) return;

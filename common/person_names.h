@@ -8,17 +8,28 @@
 
 namespace dateline::common {
 
-// Drops honorifics, middle initials, "Jr." and possessives, and unifies
-// transliterations of given names: "Mr. Sergey V. Lavrov's" -> "Sergei Lavrov",
-// "Ashton B. Carter" -> "Ashton Carter". Words are kept as written otherwise.
+// Drops honorifics, "Jr." and possessives, and unifies transliterations of
+// given names: "Mr. Sergey V. Lavrov's" -> "Sergei V. Lavrov". Words are kept
+// as written otherwise; middle initials are kept, since they can tell two
+// people apart ("George W. Bush", "George H. W. Bush").
 std::string canonical_person_name(std::string_view name);
 
-// The key of the person's XP term: fold_key of the canonical name ("sergei lavrov").
+// The person's key, the XP term every mention of them gets: the canonical name
+// folded, middle initials dropped ("vladimir putin" for "Vladimir V. Putin" and
+// "Vladimir Putin"; "george bush" for both Bushes).
 std::string person_key(std::string_view name);
+// The key with the middle initials ("george h w bush"): a second XP term, so a
+// filter that names the initials finds that person only. Equals person_key()
+// for a name without them.
+std::string person_full_key(std::string_view name);
+// person_full_key() when the name has middle initials, else empty.
+std::string person_initials(std::string_view name);
 
 // A person's name as metadata or a filter gives it, as the canonical display
-// name: Reuters' "james-baker" -> "James Baker", "James A. Baker" -> "James Baker".
-// The indexer stores and the searcher filters by this same name.
+// name: Reuters' "james-baker" -> "James Baker", lower-case "ronan mcdonald"
+// -> "Ronan McDonald", "siobhan o'brien" -> "Siobhan O'Brien", "jan van der
+// berg" -> "Jan van der Berg". The indexer stores and the searcher filters by
+// this same name.
 std::string person_name_from_metadata(std::string_view raw);
 
 // Surname keys of a canonical name, for "Mr. Assad" or --person assad:

@@ -25,7 +25,7 @@ bool is_one_of(const Token& token, const std::unordered_set<std::string_view>& w
 bool is_preposition(const Token& token) {
   static const std::unordered_set<std::string_view> kPrepositions = {
       "in",     "at",      "from",    "to",     "near",   "of",         "outside", "via", "into", "across", "around",
-      "toward", "towards", "through", "inside", "within", "throughout", "between", "for", "on",   "by"};
+      "toward", "towards", "through", "inside", "within", "throughout", "between", "for", "on",   "by",     "against"};
   return is_one_of(token, kPrepositions);
 }
 
@@ -54,6 +54,20 @@ bool is_time_word(const std::string& word) {
   return month_from_name(word) || weekday_from_name(word) || kSeasons.count(word) > 0;
 }
 
+// Countries, nations and world regions are named as such; a city or region
+// name may be a word, a person's or a company's too.
+bool is_unmistakable(const Place& place) {
+  return place.kind == PlaceKind::kCountry || place.kind == PlaceKind::kWorldRegion;
+}
+
+// "China is", "Turkey said": a verb after a sentence's first word makes it the subject, a place.
+bool is_subject_verb(const Token& token) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "is",   "was", "has",   "had", "will",  "would", "said",  "says",  "could", "should",
+      "must", "may", "might", "can", "wants", "plans", "hopes", "needs", "faces", "remains"};
+  return is_one_of(token, kVerbs);
+}
+
 bool overlaps(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t begin, std::size_t end) {
   return std::any_of(spans.begin(), spans.end(),
                      [&](const auto& span) { return begin < span.second && span.first < end; });
@@ -71,6 +85,11 @@ class PlaceCollector {
   void scan(const std::vector<Token>& tokens, bool is_headline) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (!tokens[i].is_word() || !tokens[i].capitalised) continue;
+      if (const std::size_t end = river_end(tokens, i); end > i) {
+        count(name_text(tokens, i, end));
+        i = end - 1;
+        continue;
+      }
       const auto match = longest_match(tokens, i);
       if (!match) continue;
       consider(tokens, i, *match, is_headline);
@@ -98,6 +117,32 @@ class PlaceCollector {
     std::size_t order = 0;
   };
 
+  static std::string name_text(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+    std::string text;
+    for (std::size_t k = begin; k < end; ++k) text += (k > begin ? " " : "") + tokens[k].text;
+    return text;
+  }
+
+  // "River Thames", "Mississippi River": one past the name, or `begin` when there is none.
+  static std::size_t river_end(const std::vector<Token>& tokens, std::size_t begin) {
+    const auto named = [&](std::size_t k) {
+      return k < tokens.size() && tokens[k].is_word() && tokens[k].capitalised && !tokens[k].all_capitals &&
+             !tokens[k].sentence_start;
+    };
+    if (tokens[begin].text == "River" && named(begin + 1) && !tokens[begin].possessive) return begin + 2;
+    if (named(begin + 1) && tokens[begin + 1].text == "River" && !tokens[begin].possessive &&
+        !person_titles().contains(tokens[begin].text) && !english_stopper()(fold_key(tokens[begin].text))) {
+      return begin + 2;
+    }
+    return begin;
+  }
+
+  void count(const std::string& name) {
+    Tally& tally = counts_[name];
+    if (tally.mentions == 0) tally.order = next_order_++;
+    ++tally.mentions;
+  }
+
   std::optional<Match> longest_match(const std::vector<Token>& tokens, std::size_t begin) const {
     const std::size_t limit = std::min(tokens.size(), begin + gazetteer_.max_words());
     std::string name;
@@ -122,7 +167,7 @@ class PlaceCollector {
     const std::size_t end = match.end;
     if (!is_headline && overlaps(people_.spans, begin, end)) return;
     if (end - begin == 1 && people_.name_words.count(fold_key(tokens[begin].text)) > 0) return;
-    if (part_of_longer_name(tokens, begin, end)) return;
+    if (part_of_longer_name(tokens, begin, end, place)) return;
     const bool after_preposition = begin > 0 && is_preposition(tokens[begin - 1]);
     if (place.kind == PlaceKind::kCity && place.population < kWellKnownCityPopulation && place.population > 0 &&
         !after_preposition) {
@@ -137,20 +182,20 @@ class PlaceCollector {
     const bool everyday_word = common_words().contains(fold_key(tokens[begin].text)) && end - begin == 1;
     // "Gulf", "Reading": an everyday word names a region or town only after "in", "to", "near"...
     const bool after_locative = begin > 0 && is_locative_preposition(tokens[begin - 1]);
-    if (everyday_word && place.kind != PlaceKind::kCountry && !after_locative) return;
-    // A possessive ("Chile's central bank") is a proper noun's.
-    if (everyday_word && (tokens[begin].sentence_start || is_headline) && !tokens[begin].possessive) {
+    if (everyday_word && !is_unmistakable(place) && !after_locative) return;
+    // A possessive ("Chile's central bank") is a proper noun's, and so is a sentence's subject ("China is").
+    const bool subject = end < tokens.size() && is_subject_verb(tokens[end]);
+    if (everyday_word && (tokens[begin].sentence_start || is_headline) && !tokens[begin].possessive && !subject) {
       // "Turkey" opening a sentence may be the bird: count it only if the
       // article also names the place where capitalisation is telling.
       deferred_.emplace(place.name, begin);
       return;
     }
-    Tally& tally = counts_[place.name];
-    if (tally.mentions == 0) tally.order = next_order_++;
-    ++tally.mentions;
+    count(place.name);
   }
 
-  bool part_of_longer_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const {
+  bool part_of_longer_name(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                           const Place& place) const {
     if (begin > 0 && !tokens[begin].sentence_start) {
       const Token& before = tokens[begin - 1];
       const bool capitalised_word = before.is_word() && before.capitalised && !before.possessive;
@@ -159,7 +204,8 @@ class PlaceCollector {
         return true;  // "George Washington", "Camp David"
       }
     }
-    if (end < tokens.size() && !tokens[end - 1].possessive) {
+    // "UK Treasury", "US troops": a country names itself even before another name.
+    if (end < tokens.size() && !tokens[end - 1].possessive && !is_unmistakable(place)) {
       const Token& after = tokens[end];
       if (after.is_word() && after.capitalised && !after.sentence_start && !person_titles().contains(after.text) &&
           gazetteer_.find(fold_key(after.text)) == nullptr) {

@@ -20,16 +20,17 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 
 // --- Term prefixes -----------------------------------------------------------
-inline constexpr std::string_view kIdPrefix = "Q";             // article id, unique per document (hashed if long)
-inline constexpr std::string_view kTitlePrefix = "S";          // title words, free text with positions
-inline constexpr std::string_view kAuthorPrefix = "A";         // author, fold_key() of the name
-inline constexpr std::string_view kPersonPrefix = "XP";        // person, canonical key ("vladimir putin")
-inline constexpr std::string_view kSurnamePrefix = "XN";       // person by surname: "putin|vladimir putin"
-inline constexpr std::string_view kPlacePrefix = "XL";         // place, fold_key() of the display name
-inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_key() ("cocoa")
+inline constexpr std::string_view kIdPrefix = "Q";        // article id, unique per document (hashed if long)
+inline constexpr std::string_view kTitlePrefix = "S";     // title words, free text with positions
+inline constexpr std::string_view kAuthorPrefix = "A";    // author, fold_key() of the name
+inline constexpr std::string_view kPersonPrefix = "XP";   // person: person_key() ("george bush"), and person_full_key()
+                                                          // when the name has middle initials ("george w bush")
+inline constexpr std::string_view kSurnamePrefix = "XN";  // person by surname: "putin|vladimir putin"
+inline constexpr std::string_view kPlacePrefix = "XL";    // place, fold_key() of the display name
+inline constexpr std::string_view kTopicPrefix = "XT";    // topic, fold_key() ("cocoa")
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
 inline constexpr std::string_view kMentionedDatePrefix =

@@ -50,7 +50,8 @@ WordList WordList::from_lines(std::string_view data) {
 }
 
 const WordList& first_names() {
-  static const WordList list = folded(embedded::first_names());
+  static const WordList list =
+      folded(std::string(embedded::first_names()) + "\n" + std::string(embedded::given_names()));
   return list;
 }
 
@@ -74,16 +75,32 @@ const WordList& common_words() {
   return list;
 }
 
+namespace {
+
+// Lines "name" or "alias | display name".
+std::vector<std::pair<std::string, std::string>> name_pairs(std::string_view data) {
+  std::vector<std::pair<std::string, std::string>> list;
+  for_each_entry(data, [&](std::string_view entry) {
+    const std::size_t bar = entry.find('|');
+    if (bar == std::string_view::npos) {
+      list.emplace_back(entry, entry);
+    } else {
+      list.emplace_back(trim(entry.substr(0, bar)), trim(entry.substr(bar + 1)));
+    }
+  });
+  return list;
+}
+
+}  // namespace
+
 const std::vector<std::pair<std::string, std::string>>& place_aliases() {
-  static const auto aliases = [] {
-    std::vector<std::pair<std::string, std::string>> list;
-    for_each_entry(embedded::place_aliases(), [&](std::string_view entry) {
-      const std::size_t bar = entry.find('|');
-      if (bar != std::string_view::npos) list.emplace_back(trim(entry.substr(0, bar)), trim(entry.substr(bar + 1)));
-    });
-    return list;
-  }();
+  static const auto aliases = name_pairs(embedded::place_aliases());
   return aliases;
+}
+
+const std::vector<std::pair<std::string, std::string>>& world_regions() {
+  static const auto regions = name_pairs(embedded::world_regions());
+  return regions;
 }
 
 std::string resolve_place_alias(std::string_view name) {

@@ -29,6 +29,8 @@ const WordList& place_exclusions();  // folded names never extracted as places
 
 // Other names of places, in file order: {alias as written, display name}.
 const std::vector<std::pair<std::string, std::string>>& place_aliases();
+// Continents, regions, oceans and seas: {name as written, display name}.
+const std::vector<std::pair<std::string, std::string>>& world_regions();
 // The display name a place alias stands for ("usa" -> "United States"), or the name itself.
 std::string resolve_place_alias(std::string_view name);
 

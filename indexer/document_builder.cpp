@@ -39,6 +39,9 @@ void add_person_terms(Xapian::Document& document, const std::vector<std::string>
   for (const std::string& person : people) {
     const std::string key = common::person_key(person);
     document.add_boolean_term(schema::term(schema::kPersonPrefix, key));
+    if (const std::string initials = common::person_initials(person); !initials.empty()) {
+      document.add_boolean_term(schema::term(schema::kPersonPrefix, initials));
+    }
     for (const std::string& surname : common::surname_keys(person)) {
       document.add_boolean_term(schema::term(schema::kSurnamePrefix, surname + schema::kSurnameSeparator + key));
     }

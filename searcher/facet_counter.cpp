@@ -1,9 +1,11 @@
 #include "facet_counter.h"
 
+#include "person_names.h"
 #include "schema.h"
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace dateline::searcher {
 namespace {
@@ -67,6 +69,70 @@ std::vector<FacetValue> ListCountSpy::top(std::size_t limit) const {
   return values;
 }
 
+namespace {
+
+struct NameKeys {
+  std::string person;    // person_key: initials dropped
+  std::string initials;  // person_initials: empty without middle initials
+};
+
+// Keys of displayed names, remembered: the same names come back query after query.
+const NameKeys& keys_of(const std::string& name) {
+  thread_local std::unordered_map<std::string, NameKeys> known;
+  if (known.size() > 200000) known.clear();
+  auto [it, inserted] = known.try_emplace(name);
+  if (inserted) it->second = {common::person_key(name), common::person_initials(name)};
+  return it->second;
+}
+
+struct Spelling {
+  const std::string* name;
+  std::uint64_t count;
+  const NameKeys* keys;
+};
+
+// One entry for the spellings `members` of one person: shown as the plainest
+// spelling (without initials, then the most frequent), counting them all.
+FacetValue entry_for(const std::vector<const Spelling*>& members) {
+  const Spelling* shown = *std::min_element(members.begin(), members.end(), [](const Spelling* a, const Spelling* b) {
+    if (a->keys->initials.empty() != b->keys->initials.empty()) return a->keys->initials.empty();
+    if (a->count != b->count) return a->count > b->count;
+    return *a->name < *b->name;
+  });
+  FacetValue value{*shown->name, 0};
+  for (const Spelling* member : members) value.count += member->count;
+  return value;
+}
+
+}  // namespace
+
+std::vector<FacetValue> people_by_person(const std::unordered_map<std::string, std::uint64_t>& counts,
+                                         std::size_t limit) {
+  std::unordered_map<std::string, std::vector<Spelling>> by_person;
+  for (const auto& [name, count] : counts) {
+    const NameKeys& keys = keys_of(name);
+    by_person[keys.person].push_back({&name, count, &keys});
+  }
+  std::vector<FacetValue> values;
+  for (const auto& [person, spellings] : by_person) {
+    std::set<std::string> initials;
+    for (const Spelling& spelling : spellings) {
+      if (!spelling.keys->initials.empty()) initials.insert(spelling.keys->initials);
+    }
+    // One entry per set of initials when they differ, else one for all.
+    std::map<std::string, std::vector<const Spelling*>> entries;
+    for (const Spelling& spelling : spellings) {
+      entries[initials.size() > 1 ? spelling.keys->initials : std::string()].push_back(&spelling);
+    }
+    for (const auto& [entry, members] : entries) values.push_back(entry_for(members));
+  }
+  const std::size_t kept = std::min(limit, values.size());
+  std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept), values.end(),
+                    by_count_then_value);
+  values.resize(kept);
+  return values;
+}
+
 FacetCounter::FacetCounter(Xapian::Enquire& enquire)
     : people_(schema::kPeopleSlot),
       places_(schema::kPlacesSlot),
@@ -81,7 +147,7 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire)
 
 Facets FacetCounter::result(std::size_t limit, const Xapian::MSet& matches) const {
   Facets facets;
-  facets.people = people_.top(limit);
+  facets.people = people_by_person(people_.counts(), limit);
   facets.places = places_.top(limit);
   facets.topics = topics_.top(limit);
   facets.sources = top_values(sources_, limit);

@@ -19,12 +19,21 @@ class ListCountSpy : public Xapian::MatchSpy {
   explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
   void operator()(const Xapian::Document& document, double weight) override;
   std::vector<FacetValue> top(std::size_t limit) const;
+  const std::unordered_map<std::string, std::uint64_t>& counts() const { return counts_; }
 
  private:
   Xapian::valueno slot_;
   std::unordered_map<std::string, std::uint64_t> counts_;
   std::string key_;
 };
+
+// People counted by person: the spellings of one person's name are one entry
+// ("Vladimir V. Putin" and "Vladimir Putin" count as "Vladimir Putin"), except
+// that different middle initials are different people ("George W. Bush",
+// "George H. W. Bush"; then "George Bush" stays an entry of its own). Returns
+// the top `limit`, most articles first.
+std::vector<FacetValue> people_by_person(const std::unordered_map<std::string, std::uint64_t>& counts,
+                                         std::size_t limit);
 
 class FacetCounter {
  public:

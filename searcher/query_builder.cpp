@@ -183,8 +183,43 @@ Xapian::Query field_filter(const Xapian::Database& database, const schema::Query
   throw std::logic_error("field_filter: " + std::string(field.name) + " is free text");
 }
 
+// A person_full_key() without its initials: "george h w bush" -> "george bush".
+std::string without_initials(const std::string& full_key) {
+  const std::vector<std::string> words = common::split_whitespace(full_key);
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i == 0 || i + 1 == words.size() || words[i].size() > 1) kept.push_back(words[i]);
+  }
+  return common::join(kept, " ");
+}
+
+// "George W. Bush": articles naming him so, or naming a George Bush without
+// initials, but not those naming another George Bush by other initials
+// ("George H. W. Bush"); person_key() terms have no initials, person_full_key()
+// terms have them.
+Xapian::Query with_initials_filter(const Xapian::Database& database, const std::string& name) {
+  const std::string full = common::person_full_key(name);
+  const std::string base = common::person_key(name);
+  const std::string first_word = base.substr(0, base.find(' ') + 1);
+  const std::string prefix = schema::term(schema::kPersonPrefix, first_word);
+  std::vector<Xapian::Query> others;
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    const std::string key = (*term).substr(schema::kPersonPrefix.size());
+    if (key != full && key != base && without_initials(key) == base) others.emplace_back(*term);
+  }
+  Xapian::Query without_initials(schema::term(schema::kPersonPrefix, base));
+  if (!others.empty()) {
+    without_initials = Xapian::Query(Xapian::Query::OP_AND_NOT, without_initials,
+                                     Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term(schema::kPersonPrefix, full)),
+                       without_initials);
+}
+
 Xapian::Query person_filter(const Xapian::Database& database, const std::string& name) {
-  const std::string key = fold_key(common::person_name_from_metadata(name));
+  const std::string display = common::person_name_from_metadata(name);
+  if (!common::person_initials(display).empty()) return with_initials_filter(database, display);
+  const std::string key = common::person_key(display);
   if (key.empty()) throw QueryError("person: empty name");
   if (key.find(' ') != std::string::npos) return Xapian::Query(schema::term(schema::kPersonPrefix, key));
   // One word: a surname (or a person known by one name), if it points at one person.

@@ -37,6 +37,20 @@ TEST_CASE("Weekdays resolve against the publication date by tense", "[date_extra
   CHECK(dates_in("Kerry will meet Putin on Tuesday.").empty());
 }
 
+TEST_CASE("A weekday takes the tense of its own clause, not of another verb in the sentence", "[date_extractor]") {
+  const Date wednesday{2015, 5, 13};
+  // "will" belongs to the relative clause; "said" is the weekday's verb.
+  CHECK(dates_in("Officials who will attend the summit said on Monday that talks went well.", wednesday) ==
+        std::vector<std::string>{"2015-05-11"});
+  // The talks resume after the comma, whatever happened before it.
+  CHECK(dates_in("The talks, which began last month, will resume on Friday.", wednesday) ==
+        std::vector<std::string>{"2015-05-15"});
+  CHECK(dates_in("Ministers met in Rome, and they will meet again on Friday.", wednesday) ==
+        std::vector<std::string>{"2015-05-15"});
+  CHECK(dates_in("They will vote next month but announced on Tuesday a deal.", wednesday) ==
+        std::vector<std::string>{"2015-05-12"});
+}
+
 TEST_CASE("Months that are everyday words need a number", "[date_extractor]") {
   CHECK(dates_in("It may rain. Protesters march on. May 5 is a holiday.", Date{2020, 4, 1}) ==
         std::vector<std::string>{"2020-05-05"});

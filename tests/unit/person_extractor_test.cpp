@@ -19,17 +19,41 @@ bool contains(const std::vector<std::string>& values, const std::string& value) 
 
 }  // namespace
 
-TEST_CASE("Canonical person names drop initials, titles and possessives", "[person_names]") {
+TEST_CASE("Canonical person names drop titles and possessives, and keep initials", "[person_names]") {
   const auto [written, canonical] = GENERATE(table<const char*, const char*>({
-      {"Vladimir V. Putin", "Vladimir Putin"},
-      {"Ashton B. Carter", "Ashton Carter"},
-      {"Sergey V. Lavrov", "Sergei Lavrov"},
+      {"Vladimir V. Putin", "Vladimir V. Putin"},
+      {"Sergey V. Lavrov", "Sergei V. Lavrov"},
       {"Mr. Kerry's", "Kerry"},
       {"President Bashar al-Assad", "Bashar al-Assad"},
-      {"George W. Bush Jr.", "George Bush"},
+      {"George W. Bush Jr.", "George W. Bush"},
       {"J.K. Rowling", "J.K. Rowling"},
   }));
   CHECK(canonical_person_name(written) == canonical);
+}
+
+TEST_CASE("One key for one person, and middle initials that tell people apart have a key of their own",
+          "[person_names]") {
+  CHECK(person_key("Vladimir V. Putin") == "vladimir putin");
+  CHECK(person_key("Vladimir Putin") == "vladimir putin");
+  CHECK(person_key("George W. Bush") == person_key("George H. W. Bush"));
+  CHECK(person_full_key("George W. Bush") == "george w bush");
+  CHECK(person_full_key("George H. W. Bush") == "george h w bush");
+  CHECK(person_full_key("George Bush") == "george bush");
+  CHECK(person_initials("George Bush").empty());
+  CHECK(person_initials("George W Bush") == "george w bush");
+}
+
+TEST_CASE("Lower-case metadata names get the capitals a name has", "[person_names]") {
+  const auto [raw, name] = GENERATE(table<const char*, const char*>({
+      {"ronan mcdonald", "Ronan McDonald"},
+      {"siobhan o'brien", "Siobhan O'Brien"},
+      {"fiona macleod", "Fiona MacLeod"},
+      {"jan van der berg", "Jan van der Berg"},
+      {"james-baker", "James Baker"},
+      {"steve mackay", "Steve Mackay"},
+      {"Ronan McDonald", "Ronan McDonald"},
+  }));
+  CHECK(person_name_from_metadata(raw) == name);
 }
 
 TEST_CASE("Person keys and surnames", "[person_names]") {
@@ -68,17 +92,17 @@ TEST_CASE("The seed articles name the people of the story, without junk", "[pers
   for (const char* name : {"000_188ba981715c0ded.txt", "004_ae7f84a818a98b3c.txt"}) {
     const auto sink = test::read_path(test::shared_corpus_dir() + "/seeds/" + name, common::InputFormat::kText);
     REQUIRE(sink.articles.size() == 1);
-    for (const auto& person : extract_people(tokenize(sink.articles[0].body)).people) found.push_back(person);
+    // Compared by person: "Vladimir V. Putin" (as one seed writes him) is Vladimir Putin.
+    for (const auto& person : extract_people(tokenize(sink.articles[0].body)).people)
+      found.push_back(person_key(person));
   }
   for (const char* expected : {"John Kerry", "Vladimir Putin", "Sergei Lavrov", "Josh Earnest", "Marie Harf",
-                               "Barack Obama", "Bashar al-Assad", "Angela Merkel", "Robert Ford"}) {
+                               "Barack Obama", "Bashar al-Assad", "Angela Merkel", "Robert Ford", "Ashton Carter"}) {
     CAPTURE(expected);
-    CHECK(contains(found, expected));
+    CHECK(contains(found, person_key(expected)));
   }
-  for (const char* junk : {"White House", "State Department", "Camp David", "Sergey Lavrov", "Vladimir V. Putin",
-                           "Ashton B. Carter", "Foreign Minister", "Kerry"}) {
+  for (const char* junk : {"White House", "State Department", "Camp David", "Foreign Minister", "Kerry"}) {
     CAPTURE(junk);
-    CHECK_FALSE(contains(found, junk));
+    CHECK_FALSE(contains(found, person_key(junk)));
   }
-  CHECK(contains(found, "Ashton Carter"));
 }
