@@ -49,9 +49,13 @@ std::vector<std::string> stop_words() {
 
 }  // namespace
 
-const Xapian::Stopper& english_stopper() {
+const std::vector<std::string>& english_stop_words() {
   static const std::vector<std::string> words = stop_words();
-  static const Xapian::SimpleStopper stopper(words.begin(), words.end());
+  return words;
+}
+
+const Xapian::Stopper& english_stopper() {
+  static const Xapian::SimpleStopper stopper(english_stop_words().begin(), english_stop_words().end());
   return stopper;
 }
 

@@ -19,6 +19,8 @@ namespace dateline::common {
 Xapian::Stem english_stemmer();
 // Shared and read-only.
 const Xapian::Stopper& english_stopper();
+// The words english_stopper() stops (data/stopwords.txt).
+const std::vector<std::string>& english_stop_words();
 
 // Stemming for indexing. Every word is indexed, stop words included: phrases
 // need them ("Secretary of State"), and a query made only of stop words

@@ -20,38 +20,43 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 6;
+inline constexpr int kVersion = 7;
 
 // --- Term prefixes -----------------------------------------------------------
-inline constexpr std::string_view kIdPrefix = "Q";        // article id, unique per document (hashed if long)
-inline constexpr std::string_view kTitlePrefix = "S";     // title words, free text with positions
-inline constexpr std::string_view kAuthorPrefix = "A";    // author, fold_key() of the name
-inline constexpr std::string_view kPersonPrefix = "XP";   // person: person_key() ("george bush"), and person_full_key()
-                                                          // when the name has middle initials ("george w bush")
-inline constexpr std::string_view kSurnamePrefix = "XN";  // person by surname: "putin|vladimir putin"
-inline constexpr std::string_view kPlacePrefix = "XL";    // place, fold_key() of the display name
-inline constexpr std::string_view kTopicPrefix = "XT";    // topic, fold_key() ("cocoa")
+inline constexpr std::string_view kIdPrefix = "Q";      // article id, unique per document (hashed if long)
+inline constexpr std::string_view kTitlePrefix = "S";   // title words, free text with positions
+inline constexpr std::string_view kAuthorPrefix = "A";  // author, fold_key() of the name
+// Person: person_key() ("george bush"), and person_full_key() when the name has middle initials ("george w bush").
+inline constexpr std::string_view kPersonPrefix = "XP";
+inline constexpr std::string_view kSurnamePrefix = "XN";       // person by surname: "putin|vladimir putin"
+inline constexpr std::string_view kPlacePrefix = "XL";         // place, fold_key() of the display name
+inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_key() ("cocoa")
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
-inline constexpr std::string_view kMentionedDatePrefix =
-    "XD";  // date named in the text, as date_terms(): "2015", "201503", "20150302"
-inline constexpr std::string_view kPublishedPrefix =
-    "XY";  // publication date's first day, as date_terms(): "1987", "198703", "19870302"
-inline constexpr std::string_view kSourceFilePrefix =
-    "XF";  // absolute path of the source file, for --prune (shortened if long; the stored article has it whole)
+inline constexpr std::string_view kStoryPrefix = "XC";         // story id (12 hex digits): a story's articles
+// A date named in the text, as date_terms(): "2015", "201503", "20150302".
+inline constexpr std::string_view kMentionedDatePrefix = "XD";
+// The publication date's first day, as date_terms(): "1987", "198703", "19870302".
+inline constexpr std::string_view kPublishedPrefix = "XY";
+// Absolute path of the source file, for --prune (shortened if long; the stored article has it whole).
+inline constexpr std::string_view kSourceFilePrefix = "XF";
 
 // Separates the surname from the full key in kSurnamePrefix terms.
 inline constexpr char kSurnameSeparator = '|';
 
 // --- Value slots -------------------------------------------------------------
 enum Slot : Xapian::valueno {
-  kPublishedSlot = 0,  // publication date's first day, date_key(): "YYYYMMDD" (sorts as a string); absent when unknown
-  kPeopleSlot = 1,     // people display names joined by kListSeparator, for facet counts
-  kPlacesSlot = 2,     // places display names joined by kListSeparator
-  kTopicsSlot = 3,     // topics joined by kListSeparator
-  kSourceSlot = 4,     // source display name ("Reuters")
-  kContentHashSlot = 5,  // 16-byte hash of the article as read, to skip unchanged input (a value: a unique term per
-                         // article costs 4x more)
+  // The publication date's first day, date_key(): "YYYYMMDD" (sorts as a string); absent when unknown.
+  kPublishedSlot = 0,
+  kPeopleSlot = 1,  // people display names joined by kListSeparator, for facet counts
+  kPlacesSlot = 2,  // places display names joined by kListSeparator
+  kTopicsSlot = 3,  // topics joined by kListSeparator
+  kSourceSlot = 4,  // source display name ("Reuters")
+  // 16-byte hash of the article as read, to skip unchanged input (a value: a unique term per article costs 4x more).
+  kContentHashSlot = 5,
+  kStorySlot = 6,  // story id, the collapse key of search results (indexer/story_assigner.h)
+  // The article's story profile, binary (indexer/story_profile.h), for later runs' story matching.
+  kStoryProfileSlot = 7,
 };
 
 // Joins multi-valued facets in one value slot (a control character no name contains).
@@ -100,6 +105,7 @@ inline constexpr QueryField kQueryFields[] = {
     {"source", kSourcePrefix, FieldKind::kFacet},
     {"topic", kTopicPrefix, FieldKind::kFacet},
     {"author", kAuthorPrefix, FieldKind::kFacet},
+    {"story", kStoryPrefix, FieldKind::kFacet},
     {"mentions", kMentionedDatePrefix, FieldKind::kMentionedDate},
     {"date", kPublishedPrefix, FieldKind::kPublishedDate},
 };

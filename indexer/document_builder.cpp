@@ -174,6 +174,8 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   if (!article.topics.empty()) document.add_value(schema::kTopicsSlot, schema::join_list(article.topics));
   if (!article.source.empty()) document.add_value(schema::kSourceSlot, article.source);
   document.add_value(schema::kContentHashSlot, hash);
+  indexed.story_profile = make_story_profile(article, document);
+  document.add_value(schema::kStoryProfileSlot, indexed.story_profile.encode());
   indexed.stored_json = common::stored_json(article);
   if (codec != nullptr) compress_stored(indexed, *codec);
   return indexed;

@@ -5,6 +5,7 @@
 
 #include "analysis.h"
 #include "article.h"
+#include "story_profile.h"
 
 #include <xapian.h>
 
@@ -23,6 +24,7 @@ struct IndexedArticle {
   std::vector<std::string> spelling_words;                    // distinct unstemmed words, for "did you mean"
   std::vector<std::string> name_words;                        // words of the people's and places' names, likewise
   std::vector<std::pair<std::string, std::string>> synonyms;  // {folded word, accented term}: common::accent_synonyms
+  StoryProfile story_profile;                                 // also in the document (schema::kStoryProfileSlot)
 };
 
 // An unprefixed term worth keeping for "did you mean": no digits, at most 30 bytes.

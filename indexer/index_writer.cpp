@@ -116,6 +116,26 @@ bool IndexWriter::remove(const std::string& id) {
   return true;
 }
 
+void IndexWriter::relabel_story(const std::string& from, const std::string& to) {
+  const std::string from_term = schema::term(schema::kStoryPrefix, from);
+  const std::string to_term = schema::term(schema::kStoryPrefix, to);
+  const std::vector<Xapian::docid> documents =
+      translating_xapian_errors("cannot read the database " + generation_, [&] {
+        return std::vector<Xapian::docid>(database_.postlist_begin(from_term), database_.postlist_end(from_term));
+      });
+  for (const Xapian::docid id : documents) {
+    before_change();
+    translating_xapian_errors("cannot move an article to story " + to, [&] {
+      Xapian::Document document = database_.get_document(id);
+      document.remove_term(from_term);
+      document.add_boolean_term(to_term);
+      document.add_value(schema::kStorySlot, to);
+      database_.replace_document(id, document);
+    });
+    after_change();
+  }
+}
+
 void IndexWriter::remove_document(Xapian::docid document) {
   before_change();
   translating_xapian_errors("cannot delete a document", [&] {

@@ -42,6 +42,8 @@ class IndexWriter {
   void add(IndexedArticle&& article);
   // False when no article has this id.
   bool remove(const std::string& id);
+  // Moves every article of story `from` into story `to` (two stories an article joined).
+  void relabel_story(const std::string& from, const std::string& to);
   void remove_document(Xapian::docid document);
 
   // Source files (absolute paths) of indexed articles under `directory`.

@@ -12,6 +12,7 @@
 #include "input_walker.h"
 #include "schema.h"
 #include "shard_builder.h"
+#include "story_assigner.h"
 
 #include <xapian.h>
 
@@ -101,13 +102,14 @@ class Pipeline {
   // Without a dictionary in `codec`, the writer trains one on the run's first
   // articles and hands it to `writer.keep_dictionary`.
   Pipeline(const IndexOptions& options, const InputPlan& plan, const std::unordered_set<std::string>& known_hashes,
-           const common::StoredCodec& codec, ArticleWriter writer, IndexSummary& summary)
+           const common::StoredCodec& codec, StoryAssigner& stories, ArticleWriter writer, IndexSummary& summary)
       : options_(options),
         plan_(plan),
         known_hashes_(known_hashes),
         writer_(std::move(writer)),
         summary_(summary),
         trainer_(codec),
+        stories_(stories),
         ids_(options.prune),
         read_queue_(kQueueCapacity),
         prepared_queue_(kQueueCapacity) {}
@@ -275,11 +277,19 @@ class Pipeline {
       ++summary_.unchanged;
       return;
     }
+    join_story(*item.indexed);
     if (!trainer_.training()) {
       write_article(std::move(*item.indexed));
     } else if (trainer_.hold(std::move(*item.indexed))) {
       start_compressing();
     }
+  }
+
+  // In input order, so an article's story is decided against every article before it.
+  void join_story(IndexedArticle& article) {
+    const std::string story = stories_.assign(article.id, article.story_profile);
+    article.document.add_value(schema::kStorySlot, story);
+    article.document.add_boolean_term(schema::term(schema::kStoryPrefix, story));
   }
 
   // Trains the dictionary on the articles held so far (plain zstd when they are
@@ -352,7 +362,8 @@ class Pipeline {
   ArticleWriter writer_;
   IndexSummary& summary_;
   DictionaryTrainer trainer_;
-  IdLedger ids_;  // writer thread only
+  StoryAssigner& stories_;  // writer thread only
+  IdLedger ids_;            // writer thread only
   std::optional<const common::FacetExtractor> extractor_;
   const Clock::time_point started_ = Clock::now();
 
@@ -421,8 +432,14 @@ void update(const std::string& generation, const IndexOptions& options, const In
   IndexWriter writer(generation, options.batch_size, options.commit_interval);
   const ArticleWriter to_writer{[&](IndexedArticle&& article) { return writer.replace(std::move(article)); },
                                 [&](const std::string& dictionary) { writer.set_dictionary(dictionary); }};
-  Pipeline pipeline(options, plan, known_hashes, writer.codec(), to_writer, summary);
+  StoryAssigner stories;
+  if (!plan.files.empty()) {
+    common::translating_xapian_errors("cannot read the stories of the database " + generation,
+                                      [&] { stories.load(Xapian::Database(generation)); });
+  }
+  Pipeline pipeline(options, plan, known_hashes, writer.codec(), stories, to_writer, summary);
   if (!plan.files.empty()) pipeline.run();
+  for (const auto& [from, to] : stories.merges()) writer.relabel_story(from, to);
   delete_articles(options.delete_ids, writer, summary);
   if (options.prune) prune(plan, pipeline, writer, summary);
   writer.commit();
@@ -433,17 +450,19 @@ void update(const std::string& generation, const IndexOptions& options, const In
 // merged at the end, since nothing reads the generation before the switch.
 void build(const std::string& generation, const IndexOptions& options, const InputPlan& plan, IndexSummary& summary) {
   std::string dictionary;
+  StoryAssigner stories;
   {
     const std::unordered_set<std::string> nothing_known;
     ShardBuilder shards(generation, cores(), options.batch_size);
     const ArticleWriter to_shards{[&](IndexedArticle&& article) { return shards.replace(std::move(article)); },
                                   [&](const std::string& trained) { dictionary = trained; }};
-    Pipeline pipeline(options, plan, nothing_known, common::StoredCodec(), to_shards, summary);
+    Pipeline pipeline(options, plan, nothing_known, common::StoredCodec(), stories, to_shards, summary);
     if (!plan.files.empty()) pipeline.run();
     shards.finish();
   }
   IndexWriter writer(generation, options.batch_size, options.commit_interval);
   if (!dictionary.empty()) writer.set_dictionary(dictionary);
+  for (const auto& [from, to] : stories.merges()) writer.relabel_story(from, to);
   delete_articles(options.delete_ids, writer, summary);
   writer.commit();
   summary.documents = writer.document_count();
