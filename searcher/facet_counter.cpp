@@ -145,7 +145,7 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire)
   }
 }
 
-Facets FacetCounter::result(std::size_t limit, const Xapian::MSet& matches) const {
+Facets FacetCounter::result(std::size_t limit, bool saw_every_match) const {
   Facets facets;
   facets.people = people_by_person(people_.counts(), limit);
   facets.places = places_.top(limit);
@@ -153,8 +153,7 @@ Facets FacetCounter::result(std::size_t limit, const Xapian::MSet& matches) cons
   facets.sources = top_values(sources_, limit);
   date_histogram(dates_, facets);
   facets.counted = sources_.get_total();
-  facets.exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
-                 facets.counted == matches.get_matches_estimated();
+  facets.exact = saw_every_match;
   return facets;
 }
 

@@ -41,8 +41,11 @@ class FacetCounter {
   explicit FacetCounter(Xapian::Enquire& enquire);
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
-  // After get_mset(): the top `limit` of each facet and the date histogram.
-  Facets result(std::size_t limit, const Xapian::MSet& matches) const;
+  // After get_mset(): the top `limit` of each facet and the date histogram,
+  // exact when the matcher passed the spies every match.
+  Facets result(std::size_t limit, bool saw_every_match) const;
+  // Matches the spies saw.
+  Xapian::doccount counted() const { return sources_.get_total(); }
 
  private:
   ListCountSpy people_;

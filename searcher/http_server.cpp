@@ -33,8 +33,13 @@ std::string_view search_page();  // web/search_page.html, embedded by CMake
 namespace {
 
 constexpr const char* kJson = "application/json";
-const std::set<std::string> kSearchParameters = {"q",     "limit", "offset", "sort",   "person",  "place", "source",
-                                                 "topic", "from",  "to",     "facets", "explain", "all",   "recency"};
+const std::set<std::string> kSearchParameters = {"q",      "limit",   "offset",   "sort", "person", "place",
+                                                 "source", "topic",   "from",     "to",   "facets", "explain",
+                                                 "all",    "recency", "collapse", "story"};
+// /api/story/{id} and /api/related/{id}: no query words; "story=1" keeps the article's own story in related ones.
+const std::set<std::string> kStoryParameters = {"limit", "offset", "sort", "facets"};
+const std::set<std::string> kRelatedParameters = {"limit", "offset", "sort", "person", "place", "source",
+                                                  "topic", "from",   "to",   "facets", "story", "collapse"};
 
 // Query parameters as browsers send them (application/x-www-form-urlencoded,
 // where "+" is a space), decoded from the raw request target: httplib decodes
@@ -103,8 +108,13 @@ class Parameters {
   std::multimap<std::string, std::string> values_;
 };
 
-SearchRequest search_request(const Parameters& parameters, const ServerOptions& options) {
-  parameters.require_known(kSearchParameters);
+bool flag(const Parameters& parameters, const std::string& name, bool fallback) {
+  return parameters.has(name) ? parameters.get(name) != "0" : fallback;
+}
+
+SearchRequest search_request(const Parameters& parameters, const ServerOptions& options,
+                             const std::set<std::string>& known = kSearchParameters) {
+  parameters.require_known(known);
   SearchRequest search;
   search.query = parameters.get("q");
   if (search.query.size() > options.max_query_bytes) {
@@ -122,7 +132,9 @@ SearchRequest search_request(const Parameters& parameters, const ServerOptions& 
   search.to = parameters.get("to");
   search.facet_limit = parameters.number("facets", 0, options.max_limit);
   search.explain = parameters.has("explain") && parameters.get("explain") != "0";
-  search.all_words = parameters.has("all") && parameters.get("all") != "0";
+  search.all_words = flag(parameters, "all", false);
+  search.collapse = flag(parameters, "collapse", true);
+  if (&known == &kSearchParameters) search.stories = parameters.all("story");
   search.recency_half_life_days = static_cast<double>(parameters.number("recency", 0, 365000));
   search.time_limit_seconds = options.timeout_seconds;
   return search;
@@ -204,6 +216,24 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
     respond(response, [&] {
       const SearchRequest search = search_request(Parameters(request.target), options);
       return to_json(thread_searcher(options.database).search(search));
+    });
+  });
+  server.Get(R"(/api/story/([^/?]+))", [options](const httplib::Request& request, httplib::Response& response) {
+    respond(response, [&] {
+      const Parameters parameters(request.target);
+      SearchRequest timeline = search_request(parameters, options, kStoryParameters);
+      timeline.stories = {request.matches[1]};
+      timeline.collapse = false;
+      if (!parameters.has("sort")) timeline.sort = SortOrder::kOldest;
+      return to_json(thread_searcher(options.database).search(timeline));
+    });
+  });
+  server.Get(R"(/api/related/([^?]+))", [options](const httplib::Request& request, httplib::Response& response) {
+    respond(response, [&] {
+      const Parameters parameters(request.target);
+      const SearchRequest related = search_request(parameters, options, kRelatedParameters);
+      return to_json(
+          thread_searcher(options.database).related(request.matches[1], related, flag(parameters, "story", false)));
     });
   });
   server.Get(R"(/api/article/(.+))", [options](const httplib::Request& request, httplib::Response& response) {

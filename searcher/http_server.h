@@ -5,6 +5,8 @@
 //   GET /api/search?q=kerry+putin&limit=10&offset=0&sort=newest&person=...&place=...
 //                  &source=...&topic=...&from=1987-03&to=1987-04&facets=10&explain=1
 //   GET /api/article/{id}     the stored article (id URL-encoded)
+//   GET /api/story/{id}?limit=&offset=&sort=&facets=   a story's articles, oldest first
+//   GET /api/related/{id}?limit=&story=1&person=...    articles like one, from other stories (story=1: any)
 //   GET /healthz              {"status": "ok", "documents": N}
 //
 // Errors are {"error": "...", "code": N} with HTTP 400 (bad parameter or

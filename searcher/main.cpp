@@ -31,6 +31,9 @@ struct CommandLine {
   SearchRequest request;
   std::string sort = "relevance";
   std::string show;
+  std::string story;
+  std::string related;
+  bool include_story = false;
   bool json = false;
 };
 
@@ -64,6 +67,22 @@ int search(CommandLine& command) {
   SearchRequest& request = command.request;
   for (const std::string& word : command.words) request.query += (request.query.empty() ? "" : " ") + word;
   request.sort = sort_order_named(command.sort);
+  if (!command.story.empty()) {
+    // A story's timeline: every article of it, oldest first.
+    if (!request.query.empty()) throw UsageError("--story lists a story's articles: give no query words with it");
+    request.stories.push_back(command.story);
+    request.collapse = false;
+    if (command.sort == "relevance") request.sort = SortOrder::kOldest;
+    const SearchResponse response = searcher.search(request);
+    std::cout << (command.json ? to_json(response) + "\n" : cli::render_timeline(response, terminal_style()));
+    return kExitOk;
+  }
+  if (!command.related.empty()) {
+    if (!request.query.empty()) throw UsageError("--related finds articles like one: give no query words with it");
+    const SearchResponse response = searcher.related(command.related, request, command.include_story);
+    std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
+    return kExitOk;
+  }
   const SearchResponse response = searcher.search(request);
   std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
   return kExitOk;
@@ -118,6 +137,14 @@ int main(int argc, char** argv) {
                "Show the parsed query, what was rewritten, and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
+  app.add_flag(
+      "--no-collapse", [&request](std::int64_t) { request.collapse = false; },
+      "List every matching article (default: one result per story)");
+  app.add_option("--story", command.story, "List the articles of a story, oldest first (a timeline)")
+      ->type_name("STORY");
+  app.add_option("--related", command.related, "Articles like the one with this id, from other stories")
+      ->type_name("ID");
+  app.add_flag("--include-story", command.include_story, "With --related: include the article's own story");
   app.footer(
       "dateline-search serve [--db DIR] [--listen [HOST:]PORT] ... serves the search page and the JSON API\n"
       "over HTTP (dateline-search serve --help).\n\nExit codes: 0 ok (also when nothing matched), 1 bad usage, bad "

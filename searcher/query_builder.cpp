@@ -36,6 +36,8 @@ constexpr double kEntityWeight = 1.0;
 constexpr double kMinEntityIdf = 0.1;
 // --recency: what an article of the archive's newest day gets; one half-life older, half that.
 constexpr double kRecencyWeight = 5.0;
+// "More like this": the article's words that tell it apart (Xapian's ESet).
+constexpr Xapian::termcount kRelatedWords = 30;
 // Longest run of query words tried as a facet name ("new york stock exchange" is four, rare).
 constexpr std::size_t kMaxEntityWords = 3;
 
@@ -482,18 +484,85 @@ Xapian::Query QueryBuilder::recency_boost(BuiltQuery& built) const {
   return Xapian::Query(weights->release());
 }
 
-BuiltQuery QueryBuilder::build(const SearchRequest& request) {
+std::vector<Xapian::Query> QueryBuilder::filters(const SearchRequest& request) {
   std::vector<Xapian::Query> filters;
   for (const std::string& person : request.people) filters.push_back(person_filter(database_, person));
   for (const std::string& place : request.places) filters.push_back(place_filter(database_, place));
   for (const std::string& source : request.sources) filters.push_back(facet_term(schema::kSourcePrefix, source));
   for (const std::string& topic : request.topics) filters.push_back(facet_term(schema::kTopicPrefix, topic));
+  for (const std::string& story : request.stories) {
+    const std::string term = schema::term(schema::kStoryPrefix, fold_key(story));
+    if (database_.get_termfreq(term) == 0) throw NotFoundError("no story with id \"" + story + "\"");
+    filters.emplace_back(term);
+  }
   if (!request.from.empty() || !request.to.empty()) {
     const std::string what = !request.from.empty() && !request.to.empty() ? "--from/--to"
                              : !request.from.empty()                      ? "--from"
                                                                           : "--to";
     filters.push_back(date_filter(request.from, request.to, what));
   }
+  return filters;
+}
+
+namespace {
+
+Xapian::Query filtered(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) {
+  if (filters.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+// The words of an article worth finding others by: stems of its text, not of stop words, numbers or names' fields.
+class TextStems : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 4 || term[0] != 'Z' || schema::is_prefixed(std::string_view(term).substr(1))) return false;
+    if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    return !common::english_stopper()(term.substr(1));
+  }
+};
+
+}  // namespace
+
+BuiltQuery QueryBuilder::build_related(const SearchRequest& request, Xapian::docid article, const std::string& id_term,
+                                       const std::string& story) {
+  Xapian::Enquire enquire(database_);
+  Xapian::RSet relevant;
+  relevant.add_document(article);
+  const TextStems stems;
+  const Xapian::ESet expansion = enquire.get_eset(kRelatedWords, relevant, &stems);
+  BuiltQuery built;
+  built.query = Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end());
+  // The people and places it names count as much as a word of theirs would (entity_boosts()).
+  std::vector<Xapian::Query> boosts;
+  const double documents = std::max(1.0, static_cast<double>(database_.get_doccount()));
+  for (const std::string_view prefix : {schema::kPersonPrefix, schema::kPlacePrefix}) {
+    Xapian::TermIterator term = database_.termlist_begin(article);
+    for (term.skip_to(std::string(prefix));
+         term != database_.termlist_end(article) && common::starts_with(*term, prefix); ++term) {
+      const double frequency = term.get_termfreq();
+      const double weight =
+          kEntityWeight * std::max(kMinEntityIdf, std::log((documents - frequency + 0.5) / (frequency + 0.5)));
+      boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(new Xapian::FixedWeightPostingSource(weight)),
+                          Xapian::Query(*term));
+      built.boosts[*term] = weight;
+    }
+  }
+  if (!boosts.empty()) {
+    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query,
+                                Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+  }
+  const Xapian::Query itself =
+      story.empty() ? Xapian::Query(id_term) : Xapian::Query(schema::term(schema::kStoryPrefix, story));
+  built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.query,
+                              Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(id_term), itself));
+  built.query = filtered(built.query, filters(request));
+  built.description = built.query.get_description();
+  return built;
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request) {
+  const std::vector<Xapian::Query> filters = this->filters(request);
   if (request.recency_half_life_days < 0)
     throw QueryError("--recency: the half-life must be a positive number of days");
   const bool blank = common::trim(request.query).empty();
@@ -510,10 +579,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query,
                                 Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
   }
-  if (!filters.empty()) {
-    built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                                Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-  }
+  built.query = filtered(built.query, filters);
   built.description = built.query.get_description();
   return built;
 }

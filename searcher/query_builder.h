@@ -55,9 +55,16 @@ class QueryBuilder {
 
   // Throws QueryError when the query or a filter is malformed.
   BuiltQuery build(const SearchRequest& request);
+  // Articles like `article` ("more like this"): its most telling words (an
+  // ESet over the article as the relevance set) and the people and places it
+  // names, leaving out the article itself and the story `story` (none when
+  // empty); the request's filters apply, its query does not.
+  BuiltQuery build_related(const SearchRequest& request, Xapian::docid article, const std::string& id_term,
+                           const std::string& story);
 
  private:
   struct Processors;
+  std::vector<Xapian::Query> filters(const SearchRequest& request);
   BuiltQuery parse(const std::string& query, bool all_words);
   Xapian::Query wildcard_phrase(std::size_t index);
   std::vector<Xapian::Query> entity_boosts(BuiltQuery& built) const;

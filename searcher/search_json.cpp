@@ -19,6 +19,17 @@ Json facet_values(const std::vector<FacetValue>& values) {
   return list;
 }
 
+Json story_json(const Story& story) {
+  if (story.id.empty()) return Json();
+  return Json{{"id", story.id}, {"articles", story.articles}, {"sources", story.sources}};
+}
+
+Json hit_story_json(const Story& story) {
+  Json json = story_json(story);
+  if (!json.is_null()) json["more_matching"] = story.more_matching;
+  return json;
+}
+
 Json hit_json(const Hit& hit) {
   Json json{
       {"rank", hit.rank},
@@ -31,6 +42,7 @@ Json hit_json(const Hit& hit) {
       {"people", hit.people},
       {"places", hit.places},
       {"snippet", hit.snippet},
+      {"story", hit_story_json(hit.story)},
       {"matched", hit.matched},
       {"missing", hit.missing},
   };
@@ -56,6 +68,7 @@ std::string to_json(const SearchResponse& response) {
       {"query", response.query},
       {"total", response.total},
       {"total_exact", response.total_exact},
+      {"stories", response.stories > 0 ? Json(response.stories) : Json()},
       {"offset", response.offset},
       {"limit", response.limit},
       {"match", response.match},
@@ -100,6 +113,7 @@ std::string to_json(const StoredArticle& article) {
       {"body", article.body},
       {"source_file", article.source_file},
       {"line", article.line},
+      {"story", story_json(article.story)},
   });
 }
 

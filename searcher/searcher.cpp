@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
+#include <unordered_set>
 
 namespace dateline {
 namespace {
@@ -28,6 +30,13 @@ constexpr Xapian::doccount kFacetScanLimit = 100000;
 // Totals are counted exactly when the query matches fewer articles than this.
 constexpr Xapian::doccount kExactTotalLimit = 100;
 constexpr std::size_t kMaxLimit = 10000;
+// A story's sources are read from its first this-many articles (fewer for each
+// hit of a search), and at most kStorySources are named.
+constexpr std::size_t kStorySourcesScan = 200;
+constexpr std::size_t kHitStorySourcesScan = 50;
+// A grouped page is looked for among this many times its articles ranked without grouping.
+constexpr Xapian::doccount kStoryLookahead = 3;
+constexpr std::size_t kStorySources = 20;
 // The indexer spaces its commits (--commit-interval), so a retry or two suffices.
 constexpr int kAttemptsOnModifiedDatabase = 5;
 
@@ -147,8 +156,21 @@ struct Searcher::Impl {
     return with_retries([&] { return run(request); });
   }
 
-  SearchResponse run(const SearchRequest& request) {
-    const searcher::BuiltQuery built = builder->build(request);
+  SearchResponse related(const std::string& id, const SearchRequest& request, bool include_story) {
+    if (request.limit > kMaxLimit) throw QueryError("--limit: at most " + std::to_string(kMaxLimit));
+    return with_retries([&] {
+      const std::string id_term = schema::term(schema::kIdPrefix, id);
+      const Xapian::PostingIterator posting = database.postlist_begin(id_term);
+      if (posting == database.postlist_end(id_term)) throw NotFoundError("no article with id " + id);
+      const std::string story =
+          include_story ? std::string() : database.get_document(*posting).get_value(schema::kStorySlot);
+      return run(request, builder->build_related(request, *posting, id_term, story));
+    });
+  }
+
+  SearchResponse run(const SearchRequest& request) { return run(request, builder->build(request)); }
+
+  SearchResponse run(const SearchRequest& request, const searcher::BuiltQuery& built) {
     Xapian::Enquire enquire(database);
     enquire.set_query(built.query);
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
@@ -166,14 +188,45 @@ struct Searcher::Impl {
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
     const Xapian::doccount check_at_least =
         facets ? std::min(database.get_doccount(), kFacetScanLimit) : std::max(wanted, kExactTotalLimit);
-    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                  static_cast<Xapian::doccount>(request.limit), check_at_least);
     SearchResponse response;
     response.query = request.query;
     response.offset = request.offset;
     response.limit = request.limit;
-    response.total = matches.get_matches_estimated();
-    response.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+    // Grouped by story, Xapian counts stories and its bounds on articles are
+    // wrong both ways ("oil prices": 3,903 to 5,388 for 4,653), and a collapse
+    // key over every match triples the cost of matching. So a search ranks
+    // every article, counting articles, stories and facets with spies, and the
+    // page is the first article of each story in that ranking (what Xapian's
+    // collapse keeps); only when a page's stories reach past the ranked articles
+    // does a second, grouped pass find it.
+    Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
+    if (request.collapse) enquire.add_matchspy(&stories);
+    const Xapian::MSet ranked =
+        request.collapse ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
+                         : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                            static_cast<Xapian::doccount>(request.limit), check_at_least);
+    response.total = ranked.get_matches_estimated();
+    response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
+    Xapian::MSet grouped;
+    const Xapian::MSet* page_source = &ranked;
+    std::vector<Xapian::MSetIterator> page;
+    if (request.collapse) {
+      enquire.clear_matchspies();
+      if (!best_of_each_story(ranked, wanted * kStoryLookahead, wanted, page)) {
+        enquire.set_collapse_key(schema::kStorySlot);
+        grouped = enquire.get_mset(0, wanted, wanted);
+        page_source = &grouped;
+        page.clear();
+        for (auto match = grouped.begin(); match != grouped.end(); ++match) page.push_back(match);
+      }
+      page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), request.offset)));
+      response.stories = story_count(stories);
+      if (!response.total_exact && stories.get_total() > 0) {
+        response.stories = response.stories * response.total / stories.get_total();  // estimate
+      }
+    } else {
+      for (auto match = ranked.begin(); match != ranked.end(); ++match) page.push_back(match);
+    }
     response.words = built.words;
     response.match = request.all_words || built.words.size() <= 1 ? "all" : "any";
     if (request.explain) {
@@ -181,10 +234,12 @@ struct Searcher::Impl {
       response.notes = built.notes;
     }
     std::vector<Xapian::docid> documents;
-    for (auto match = matches.begin(); match != matches.end(); ++match) {
-      response.results.push_back(hit(request, built, enquire, matches, match));
+    for (const Xapian::MSetIterator& match : page) {
+      response.results.push_back(hit(request, built, enquire, *page_source, match));
+      response.results.back().rank = request.offset + response.results.size();
       documents.push_back(*match);
     }
+    if (request.collapse) count_more_matching(stories, response.results);
     const auto matched = built.matched_words(database, documents);
     for (std::size_t i = 0; i < response.results.size(); ++i) {
       Hit& hit = response.results[i];
@@ -196,8 +251,52 @@ struct Searcher::Impl {
     if (!common::trim(request.query).empty() && (response.total == 0 || has_unknown_word(built))) {
       response.suggestion = searcher::suggest_spelling(database, request.query);
     }
-    if (facets) response.facets = facets->result(request.facet_limit, matches);
+    if (facets)
+      response.facets = facets->result(request.facet_limit, saw_every_match(facets->counted(), check_at_least));
     return response;
+  }
+
+  // Stories among the articles `stories` saw; an article without one is a result of its own.
+  static std::uint64_t story_count(const Xapian::ValueCountMatchSpy& stories) {
+    std::uint64_t count = 0;
+    std::uint64_t in_stories = 0;
+    for (auto story = stories.values_begin(); story != stories.values_end(); ++story) {
+      ++count;
+      in_stories += story.get_termfreq();
+    }
+    return count + stories.get_total() - in_stories;
+  }
+
+  // Each hit's other matching articles among those `stories` saw (all of them
+  // when the total is exact; else at least as many as a grouped pass counts).
+  static void count_more_matching(const Xapian::ValueCountMatchSpy& stories, std::vector<Hit>& hits) {
+    for (Hit& hit : hits) {
+      if (hit.story.id.empty()) continue;
+      auto story = stories.values_begin();
+      story.skip_to(hit.story.id);
+      if (story != stories.values_end() && *story == hit.story.id) {
+        hit.story.more_matching = std::max<std::uint64_t>(hit.story.more_matching, story.get_termfreq() - 1);
+      }
+    }
+  }
+
+  // The first `wanted` articles of distinct stories in `ranked` (fetched with
+  // at most `fetched` items), as Xapian's collapse would choose them; false
+  // when `ranked` ran out before `wanted` stories while more articles match.
+  static bool best_of_each_story(const Xapian::MSet& ranked, Xapian::doccount fetched, Xapian::doccount wanted,
+                                 std::vector<Xapian::MSetIterator>& page) {
+    std::unordered_set<std::string> seen;
+    for (auto match = ranked.begin(); match != ranked.end() && page.size() < wanted; ++match) {
+      const std::string story = match.get_document().get_value(schema::kStorySlot);
+      if (story.empty() || seen.insert(story).second) page.push_back(match);
+    }
+    return page.size() == wanted || ranked.size() < fetched;
+  }
+
+  // A spy saw every match when it saw fewer than the matcher was asked to check
+  // (or the matcher was asked to check the whole database).
+  bool saw_every_match(Xapian::doccount seen, Xapian::doccount check_at_least) const {
+    return seen < check_at_least || check_at_least >= database.get_doccount();
   }
 
   // True when a word of the query is in no article (a misspelling, most likely).
@@ -214,7 +313,6 @@ struct Searcher::Impl {
           const Xapian::MSet& matches, const Xapian::MSetIterator& match) {
     common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
     Hit hit;
-    hit.rank = match.get_rank() + 1;
     hit.score = match.get_weight();
     hit.snippet =
         html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
@@ -227,6 +325,8 @@ struct Searcher::Impl {
     hit.url = std::move(article.url);
     hit.people = std::move(article.people);
     hit.places = std::move(article.places);
+    hit.story = story_of(match.get_document().get_value(schema::kStorySlot), kHitStorySourcesScan);
+    if (request.collapse && !hit.story.id.empty()) hit.story.more_matching = match.get_collapse_count();
     return hit;
   }
 
@@ -272,8 +372,31 @@ struct Searcher::Impl {
       const std::string term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(term);
       if (posting == database.postlist_end(term)) throw NotFoundError("no article with id " + id);
-      return to_stored_article(common::decode_stored_article(database.get_document(*posting).get_data(), codec));
+      const Xapian::Document document = database.get_document(*posting);
+      StoredArticle stored = to_stored_article(common::decode_stored_article(document.get_data(), codec));
+      stored.story = story_of(document.get_value(schema::kStorySlot));
+      return stored;
     });
+  }
+
+  // A story's size and sources, from its articles' source values (the first `scan` of them).
+  Story story_of(const std::string& id, std::size_t scan = kStorySourcesScan) {
+    Story story;
+    story.id = id;
+    if (id.empty()) return story;
+    const std::string term = schema::term(schema::kStoryPrefix, id);
+    story.articles = database.get_termfreq(term);
+    std::map<std::string, std::uint64_t> sources;
+    std::size_t scanned = 0;
+    for (auto posting = database.postlist_begin(term); posting != database.postlist_end(term) && scanned < scan;
+         ++posting, ++scanned) {
+      const std::string source = database.get_document(*posting).get_value(schema::kSourceSlot);
+      if (!source.empty()) ++sources[source];
+    }
+    std::vector<std::pair<std::string, std::uint64_t>> ordered(sources.begin(), sources.end());
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (std::size_t i = 0; i < ordered.size() && i < kStorySources; ++i) story.sources.push_back(ordered[i].first);
+    return story;
   }
 };
 
@@ -290,6 +413,9 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResponse Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+SearchResponse Searcher::related(const std::string& id, const SearchRequest& request, bool include_story) {
+  return impl_->related(id, request, include_story);
+}
 StoredArticle Searcher::article(const std::string& id) { return impl_->article(id); }
 std::uint64_t Searcher::document_count() {
   return impl_->with_retries([&] { return static_cast<std::uint64_t>(impl_->database.get_doccount()); });

@@ -91,6 +91,11 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
     out << "   " << (hit.date.empty() ? "undated" : hit.date);
     if (!hit.source.empty()) out << " · " << hit.source;
     out << " · " << hit.id << " · score " << score << "\n";
+    if (hit.story.articles > 1) {
+      out << "   +" << hit.story.articles - 1 << " more in this story";
+      if (!hit.story.sources.empty()) out << ": " << joined(hit.story.sources, 5);
+      out << " (--story " << hit.story.id << ")\n";
+    }
     if (!hit.people.empty()) out << "   people: " << joined(hit.people, 6) << "\n";
     if (!hit.places.empty()) out << "   places: " << joined(hit.places, 6) << "\n";
     if (!hit.snippet.empty()) out << "   " << render_snippet(hit.snippet, style) << "\n";
@@ -114,6 +119,24 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
   return out.str();
 }
 
+std::string render_timeline(const SearchResponse& response, const TerminalStyle& style) {
+  std::ostringstream out;
+  if (response.results.empty()) return "No articles in this story.\n";
+  const Story& story = response.results.front().story;
+  out << "Story " << story.id << ": " << response.total << (response.total == 1 ? " article" : " articles");
+  if (!story.sources.empty()) out << " from " << joined(story.sources, 10);
+  out << "\n\n";
+  for (const Hit& hit : response.results) {
+    out << (hit.date.empty() ? "undated   " : hit.date) << "  " << (hit.source.empty() ? "" : hit.source + " · ")
+        << bold(hit.title.empty() ? "(no title)" : hit.title, style) << "  (" << hit.id << ")\n";
+  }
+  if (response.total > response.results.size()) {
+    out << "\n... " << response.total - response.results.size() << " more (--offset "
+        << response.offset + response.results.size() << ")\n";
+  }
+  return out.str();
+}
+
 std::string render_article(const StoredArticle& article, const TerminalStyle& style) {
   std::ostringstream out;
   out << bold(article.title.empty() ? "(no title)" : article.title, style) << "\n\n";
@@ -132,6 +155,10 @@ std::string render_article(const StoredArticle& article, const TerminalStyle& st
   field("mentions: ", joined(article.mentioned_dates, 50));
   field("dateline: ", article.dateline);
   field("file:     ", article.source_file + (article.line > 0 ? ":" + std::to_string(article.line) : ""));
+  if (article.story.articles > 1) {
+    field("story:    ", article.story.id + " (" + std::to_string(article.story.articles) + " articles; --story " +
+                            article.story.id + ")");
+  }
   out << "\n" << article.body << "\n";
   return out.str();
 }

@@ -14,6 +14,8 @@ struct TerminalStyle {
 
 std::string render_results(const SearchResponse& response, const TerminalStyle& style);
 std::string render_article(const StoredArticle& article, const TerminalStyle& style);
+// A story's articles (the results of a story: filter, oldest first): date, source, title, id.
+std::string render_timeline(const SearchResponse& response, const TerminalStyle& style);
 // A search snippet for the terminal: HTML entities decoded, <mark> as bold or nothing.
 std::string render_snippet(const std::string& html, const TerminalStyle& style);
 

@@ -2,18 +2,23 @@
 # Dateline against SQLite FTS5 and Xapian's own scriptindex + quest, on the
 # same data and queries, in one invocation; prints one Markdown table with
 # ratios Dateline/peer (also saved as build/bench-data/results-xSCALE.md).
-#   scripts/bench/run.sh [--scale 1|10|50] [--rounds N]     (defaults: 1, 3)
+#   scripts/bench/run.sh [--scale 1|10|50] [--rounds N] [--baseline BUILD]   (defaults: 1, 3)
+# --baseline BUILD: also index and query with an earlier Dateline's Release
+# build directory (e.g. of `git worktree add /tmp/base COMMIT`), in the same
+# invocation, and print a second table: this build against that one.
 # Data: build/bench-data/xSCALE.{jsonl,dump}, prepared once from
 # ../shared/corpus/reuters21578 (copies with new ids and shuffled sentences).
 # Queries: scripts/bench/queries.tsv (committed; made by corpus_tool queries).
 set -euo pipefail
 scale=1
 rounds=3
+baseline=""
 while (($#)); do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
-    *) echo "usage: scripts/bench/run.sh [--scale 1|10|50] [--rounds N]" >&2; exit 1 ;;
+    --baseline) baseline="$(realpath "$2")"; shift 2 ;;
+    *) echo "usage: scripts/bench/run.sh [--scale 1|10|50] [--rounds N] [--baseline BUILD]" >&2; exit 1 ;;
   esac
 done
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -49,16 +54,18 @@ timed() {
   figure[$name.cpu]="$(calc "$user + $system" "%.2f")"
   figure[$name.rss]="$(calc "$rss / 1024" "%.0f")"
 }
-# latency LABEL...: p50/p95/p99 from engine_latency's lines
+# read_latency [NAME]: p50/p95/p99 from engine_latency's lines, "dateline" in labels renamed NAME
 read_latency() {
-  local line label
+  local line label name="${1:-dateline}"
   while read -r line; do
     if [[ "$line" == snippet-agreement* ]]; then
+      [[ "$name" == dateline ]] || continue
       read -r _ _ hits _ same _ more _ fewer <<<"$line"
       figure[snippets]="$same of $hits hits ($(calc "100 * $same / $hits" "%.1f") %) highlight exactly the words MSet::snippet's defaults do; $more more, $fewer fewer"
       continue
     fi
     read -r label _ _ _ p50 _ p95 _ p99 _ <<<"$line"
+    label="${label/dateline/$name}"
     figure[$label.p50]="$p50"
     figure[$label.p95]="$p95"
     figure[$label.p99]="$p99"
@@ -75,6 +82,12 @@ timed dateline "$index" --db "$work/dateline.db" --quiet --rebuild "$data/x$scal
 figure[dateline.size]="$(mib "$work/dateline.db")"
 "$index" --db "$work/dateline.db" --compact --quiet
 figure[dateline.compact]="$(mib "$work/dateline.db")"
+
+if [[ -n "$baseline" ]]; then
+  log "indexing x$scale with the baseline Dateline ($baseline)"
+  timed baseline "$baseline/indexer/dateline-index" --db "$work/baseline.db" --quiet --rebuild "$data/x$scale.jsonl"
+  figure[baseline.size]="$(mib "$work/baseline.db")"
+fi
 
 log "indexing x$scale with scriptindex"
 timed xapian scriptindex --stemmer=english "$work/xapian.db" "$root/scripts/bench/reuters.idx" "$data/x$scale.dump"
@@ -95,6 +108,8 @@ log "in-process query latency, $(($(wc -l <"$queries") - 1)) queries x $rounds r
 read_latency < <("$latency" dateline "$work/dateline.db" "$queries" "$rounds")
 read_latency < <("$latency" xapian "$work/xapian-compact.db" "$queries" "$rounds")
 read_latency < <("$latency" fts5 "$work/fts5.db" "$queries" "$rounds")
+[[ -n "$baseline" ]] &&
+  read_latency baseline < <("$baseline/tests/bench/engine_latency" dateline "$work/baseline.db" "$queries" "$rounds")
 
 log "one query as a new process"
 process_latency dateline "$search --db $work/dateline.db --json -n 10 'oil prices'"
@@ -155,7 +170,27 @@ articles=$(wc -l <"$data/x$scale.jsonl")
   printf '| %s | %s | – | – | – | – |\n' "query with exact facets, p50 / p95 / p99 ms" \
     "${figure[dateline-facets.p50]} / ${figure[dateline-facets.p95]} / ${figure[dateline-facets.p99]}"
   printf '| %s | %s | – | – | – | – |\n' "facets p50 / no-facets p50" "$(ratio dateline-facets.p50 dateline.p50)"
+  printf '| %s | %s | – | – | – | – |\n' "grouped by story p50 / every article (--no-collapse) p50" \
+    "${figure[dateline.p50]} / ${figure[dateline-uncollapsed.p50]:-–} = $(ratio dateline.p50 dateline-uncollapsed.p50)"
   printf '| %s | %s | – | – | – | – |\n' "snippets against MSet::snippet (background model) on the whole text" "${figure[snippets]}"
   row "one query as a new process (dateline-search --json, sqlite3 with snippet(), quest without snippets), median ms" process
   printf '| %s | %s | – | – | – | – |\n' "HTTP server, 8 connections: requests/s, p50 / p99 ms" "$rps, $http_p50 / $http_p99 ($http_errors errors)"
+  if [[ -n "$baseline" ]]; then
+    against() {  # label key
+      printf '| %s | %s | %s | %s |\n' "$1" "${figure[dateline.$2]:-–}" "${figure[baseline.$2]:-–}" "$(ratio "dateline.$2" "baseline.$2")"
+    }
+    echo
+    echo "Against the baseline build $baseline ($(git -C "$baseline/.." log --oneline -1 2>/dev/null || echo "commit unknown")):"
+    echo
+    echo "| figure | Dateline | baseline | Dateline / baseline |"
+    echo "|---|---:|---:|---:|"
+    against "index build, wall s" wall
+    against "index build, CPU s" cpu
+    against "index build, peak RSS MiB" rss
+    against "index size, MiB" size
+    against "query top 10 + snippets, p50 ms" p50
+    against "query top 10 + snippets, p99 ms" p99
+    printf '| %s | %s | %s | %s |\n' "query with exact facets, p50 ms" "${figure[dateline-facets.p50]}" \
+      "${figure[baseline-facets.p50]:-–}" "$(ratio dateline-facets.p50 baseline-facets.p50)"
+  fi
 } | tee "$data/results-x$scale.md"

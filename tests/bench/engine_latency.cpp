@@ -1,7 +1,8 @@
 // In-process query latency of Dateline and its two peers on the same data and
 // query set (scripts/bench/run.sh); also builds the SQLite FTS5 peer's index.
 //
-//   engine_latency dateline DB QUERIES ROUNDS   top 10 with snippets, without and with facets; and how
+//   engine_latency dateline DB QUERIES ROUNDS   top 10 with snippets, without and with facets, and
+//                                               without grouping by story; and how
 //                                               many hits' snippets highlight the same words as
 //                                               MSet::snippet with its default flags on the whole text
 //   engine_latency xapian DB QUERIES ROUNDS     scriptindex's database, MSet::snippet on the stored body
@@ -155,6 +156,15 @@ void dateline_latency(const std::string& database, const std::vector<Query>& que
   for (const bool facets : {false, true}) {
     measure(facets ? "dateline-facets" : "dateline", queries, rounds, [&](const Query& query) {
       dateline::SearchRequest request = dateline_request(query);
+      request.facet_limit = facets ? 10 : 0;
+      return searcher.search(request).results.size();
+    });
+  }
+  // What grouping hits by story costs: the same searches, every article listed.
+  for (const bool facets : {false, true}) {
+    measure(facets ? "dateline-facets-uncollapsed" : "dateline-uncollapsed", queries, rounds, [&](const Query& query) {
+      dateline::SearchRequest request = dateline_request(query);
+      request.collapse = false;
       request.facet_limit = facets ? 10 : 0;
       return searcher.search(request).results.size();
     });

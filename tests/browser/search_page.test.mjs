@@ -4,8 +4,9 @@
 //   node tests/browser/search_page.test.mjs --index BIN --search BIN --corpus DIR --artifacts DIR
 //
 // A user types a query, sees highlighted results, clicks a person facet, a
-// histogram bar and page 2, follows a "Did you mean" suggestion, and reads the
-// page on a phone. Screenshots go to the artifacts folder.
+// histogram bar and page 2, follows a "Did you mean" suggestion, opens a
+// story's timeline and an article's related articles, and reads the page on a
+// phone. Screenshots go to the artifacts folder.
 
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
@@ -44,6 +45,23 @@ function harbourArticles() {
   return lines.join("\n") + "\n";
 }
 
+// One typhoon told three times (two wire copies and another outlet's rewrite, one day) and a
+// later typhoon elsewhere: a story of three articles and a related article.
+function typhoonArticles() {
+  const report = (place, dead) => `Typhoon Marisol struck ${place} on Tuesday, killing ${dead} people, flooding ` +
+    "the waterfront district and grounding two container ships, the coast guard said. Ferries stayed in port " +
+    "and the airport closed until the storm passed.";
+  const articles = [
+    { id: "typhoon-1", title: "Typhoon Marisol kills 12 in Cebu", body: report("Cebu", 12), source: "Pacific Wire" },
+    { id: "typhoon-2", title: "Typhoon Marisol toll rises to 15", body: report("Cebu", 15), source: "Pacific Wire" },
+    { id: "typhoon-3", title: "Marisol grounds ships in Cebu", body: report("Cebu", 15), source: "Island Post" },
+  ].map((article) => Object.assign(article, { date: "1992-08-04", places: ["Philippines"] }));
+  articles.push({ id: "typhoon-later", title: "Typhoon Dalia floods Manila waterfront", date: "1993-07-20",
+    body: "Typhoon Dalia flooded the waterfront district of Manila, grounding container ships; ferries stayed in port.",
+    source: "Island Post", places: ["Philippines"] });
+  return articles.map((article) => JSON.stringify(article)).join("\n") + "\n";
+}
+
 function startServer(database) {
   const server = spawn(options.search, ["serve", "--db", database, "--listen", "127.0.0.1:0", "--quiet"],
                        { stdio: ["ignore", "pipe", "inherit"] });
@@ -67,7 +85,7 @@ async function hits(page) {
 }
 
 async function waitForResults(page) {
-  await page.waitForFunction(() => /^Results|^No /.test(document.getElementById("status").textContent));
+  await page.waitForFunction(() => /^Results|^Stories|^No /.test(document.getElementById("status").textContent));
 }
 
 async function step(name, body) {
@@ -79,8 +97,10 @@ async function step(name, body) {
 const work = mkdtempSync(join(tmpdir(), "dateline-browser-"));
 const database = join(work, "db");
 const articles = join(work, "harbour.jsonl");
+const typhoons = join(work, "typhoons.jsonl");
 writeFileSync(articles, harbourArticles());
-execFileSync(options.index, ["--db", database, options.corpus, articles], { stdio: "ignore" });
+writeFileSync(typhoons, typhoonArticles());
+execFileSync(options.index, ["--db", database, options.corpus, articles, typhoons], { stdio: "ignore" });
 mkdirSync(options.artifacts, { recursive: true });
 
 const { server, origin } = await startServer(database);
@@ -193,6 +213,30 @@ try {
     await page.waitForFunction(() => /container ships/.test(document.querySelector(".article")?.textContent || ""));
   });
 
+  await step("a story is one hit, and its other articles are a click away", async () => {
+    await page.goto(origin + "/?q=" + encodeURIComponent("typhoon marisol cebu"));
+    await waitForResults(page);
+    assert.match(await page.textContent("#status"), /^Stories 1–3 of 3 \(5 articles with any of the words/);
+    const found = await hits(page);
+    assert.equal(found.filter((hit) => hit.id.startsWith("typhoon-") && hit.id !== "typhoon-later").length, 1);
+    const toggle = page.locator("li.hit").first().locator(".story-more");
+    assert.equal(await toggle.textContent(), "+2 more in this story: Pacific Wire, Island Post");
+    await toggle.click();
+    await page.waitForSelector("li.hit ol.timeline li[data-id]");
+    const timeline = await page.$$eval("li.hit ol.timeline li", (items) => items.map((item) => item.dataset.id).sort());
+    assert.deepEqual(timeline, ["typhoon-1", "typhoon-2", "typhoon-3"]);
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    await page.screenshot({ path: join(options.artifacts, "search-page-story.png"), fullPage: true });
+  });
+
+  await step("the whole article lists related articles from other stories", async () => {
+    await page.click("li.hit h2 button");
+    await page.waitForSelector("li.hit .article ol.related li[data-id]");
+    const related = await page.$$eval("li.hit .article ol.related li[data-id]", (items) => items.map((item) => item.dataset.id));
+    assert.equal(related[0], "typhoon-later");
+    for (const id of related) assert.ok(!/^typhoon-\d$/.test(id), `${id} is in the article's own story`);
+  });
+
   await step("a bad query shows the server's message", async () => {
     await page.goto(origin + "/?q=" + encodeURIComponent("harbour AND"));
     await page.waitForSelector("#status .error");
@@ -210,7 +254,7 @@ try {
 
   assert.deepEqual(foreign, [], "the page made requests outside the server");
   assert.deepEqual(errors, [], "the page logged errors");
-  console.log(`screenshots: ${options.artifacts}/search-page-{results,filtered,phone}.png`);
+  console.log(`screenshots: ${options.artifacts}/search-page-{results,filtered,story,phone}.png`);
 } finally {
   await browser.close();
   server.kill("SIGTERM");

@@ -24,8 +24,8 @@ struct Server {
   std::unique_ptr<test::Process> process;
   int port = 0;
 
-  explicit Server(const std::vector<std::string>& options = {}) {
-    test::index(database, {test::corpus_dir()});
+  explicit Server(const std::vector<std::string>& options = {}, const std::string& input = test::corpus_dir()) {
+    test::index(database, {input});
     std::vector<std::string> argv{test::search_binary(), "serve", "--db", database, "--listen", "127.0.0.1:0"};
     argv.insert(argv.end(), options.begin(), options.end());
     process = std::make_unique<test::Process>(argv, log);
@@ -126,6 +126,36 @@ TEST_CASE("Filters, articles by id and health over HTTP", "[http]") {
     const std::string id = any["results"][0]["id"];
     CHECK(server.get_json("/api/article/" + percent_encoded(id)).second["id"] == id);
   }
+}
+
+TEST_CASE("Stories over HTTP: grouped hits, a story's timeline, related articles", "[http][stories]") {
+  test::TempDir input;
+  test::write_file(input / "wire.jsonl", test::peru_quake(1) + test::peru_quake(2) + test::peru_quake(3) +
+                                             test::peru_copper("2016-03-09") + test::generated_articles(0, 20));
+  Server server({}, input / "wire.jsonl");
+  const json grouped = server.get_json("/api/search?q=arequipa+earthquake").second;
+  REQUIRE_FALSE(grouped["results"].empty());
+  const json story = grouped["results"][0]["story"];
+  CHECK(story["articles"] == 3);
+  CHECK(story["more_matching"] == 2);
+  CHECK(grouped == test::search(server.database, {"arequipa earthquake"}));
+  CHECK(server.get_json("/api/search?q=arequipa+earthquake&collapse=0").second ==
+        test::search(server.database, {"--no-collapse", "arequipa earthquake"}));
+
+  const auto [status, timeline] = server.get_json("/api/story/" + story["id"].get<std::string>());
+  CHECK(status == 200);
+  CHECK(timeline == test::search(server.database, {"--story", story["id"]}));
+  CHECK(timeline["total"] == 3);
+
+  const json related = server.get_json("/api/related/quake-1?limit=3").second;
+  CHECK(related == test::search(server.database, {"--related", "quake-1", "-n", "3"}));
+  REQUIRE_FALSE(related["results"].empty());
+  CHECK(related["results"][0]["id"] == "copper");
+  const json with_story = server.get_json("/api/related/quake-1?limit=3&story=1").second;
+  CHECK(with_story["results"][0]["story"]["id"] == story["id"]);
+  CHECK(server.get_json("/api/related/no-such-article").first == 404);
+  CHECK(server.get_json("/api/story/000000000000").first == 404);
+  CHECK(server.get_json("/api/story/" + story["id"].get<std::string>() + "?q=words").first == 400);
 }
 
 TEST_CASE("Bad requests get 400, unknown articles and paths 404, other methods 405, all as JSON errors", "[http]") {

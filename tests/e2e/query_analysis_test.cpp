@@ -12,12 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<std::string> ids(const json& response) {
-  std::vector<std::string> result;
-  for (const json& hit : response["results"]) result.push_back(hit["id"]);
-  return result;
-}
-
 // The test's articles among 40 others, so that word frequencies (BM25's idf) are like an archive's.
 std::string index_articles(const test::TempDir& dir, const std::string& jsonl) {
   test::write_file(dir / "in/articles.jsonl", jsonl);
@@ -40,7 +34,7 @@ TEST_CASE("A name matches its possessive whatever the capitals", "[query_analysi
   REQUIRE(lower["total"] == 2);
   for (const char* spelling : {"Ostrowski", "OSTROWSKI", "Ostrowski's"}) {
     CAPTURE(spelling);
-    CHECK(ids(test::search(db, {spelling})) == ids(lower));
+    CHECK(test::result_ids(test::search(db, {spelling})) == test::result_ids(lower));
   }
   // Both words: the article with both comes first, the other follows, named as missing a word.
   const json both = test::search(db, {"Ostrowski", "partners"});
@@ -80,10 +74,10 @@ TEST_CASE("A wildcard inside a phrase expands", "[query_analysis]") {
       R"({"id": "other", "title": "Pass closed by snow", "body": "The senate building was closed. Snow closed the pass.", "date": "2016-03-08"})"
       "\n");
   const json phrase = test::search(db, {"--explain", "\"senate pass*\""});
-  CHECK(ids(phrase) == std::vector<std::string>{"bill"});
+  CHECK(test::result_ids(phrase) == std::vector<std::string>{"bill"});
   CHECK(phrase["results"][0]["matched"] == json({"senate", "pass*"}));
   CHECK_THAT(phrase["parsed_query"].get<std::string>(), Catch::Contains("PHRASE"));
-  CHECK(ids(test::search(db, {"title:\"senate pass*\""})) == std::vector<std::string>{"bill"});
+  CHECK(test::result_ids(test::search(db, {"title:\"senate pass*\""})) == std::vector<std::string>{"bill"});
   // A wildcard no indexed word starts finds nothing, and says so by finding nothing.
   CHECK(test::search(db, {"\"senate zzq*\""})["total"] == 0);
 }
@@ -122,7 +116,7 @@ TEST_CASE("Hyphenated names match with and without the hyphen and in the possess
       "\n");
   for (const char* query : {"al-Rashidi", "al Rashidi", "Rashidi", "al-Rashidi's", "\"al-Rashidi\""}) {
     CAPTURE(query);
-    CHECK(ids(test::search(db, {query})) == std::vector<std::string>{"h1"});
+    CHECK(test::result_ids(test::search(db, {query})) == std::vector<std::string>{"h1"});
   }
 }
 
@@ -148,15 +142,15 @@ TEST_CASE("Filters take every name the indexer takes for a person or place", "[q
   const std::string db = dir / "db";
   for (const char* place : {"el-salvador", "El Salvador", "el salvador", "EL SALVADOR"}) {
     CAPTURE(place);
-    CHECK(ids(test::search(db, {"--place", place})) == std::vector<std::string>{"reuters-501"});
+    CHECK(test::result_ids(test::search(db, {"--place", place})) == std::vector<std::string>{"reuters-501"});
   }
   for (const char* person : {"james-baker", "James Baker", "baker"}) {
     CAPTURE(person);
-    CHECK(ids(test::search(db, {"--person", person})) == std::vector<std::string>{"reuters-501"});
+    CHECK(test::result_ids(test::search(db, {"--person", person})) == std::vector<std::string>{"reuters-501"});
   }
-  CHECK(ids(test::search(db, {"place:el-salvador"})) == std::vector<std::string>{"reuters-501"});
+  CHECK(test::result_ids(test::search(db, {"place:el-salvador"})) == std::vector<std::string>{"reuters-501"});
   for (const char* place : {"Bolivia", "Plurinational State of Bolivia", "bolivia"}) {
     CAPTURE(place);
-    CHECK(ids(test::search(db, {"--place", place})) == std::vector<std::string>{"b1"});
+    CHECK(test::result_ids(test::search(db, {"--place", place})) == std::vector<std::string>{"b1"});
   }
 }

@@ -239,6 +239,54 @@ nlohmann::json parse_json(const std::string& text) {
   return {};
 }
 
+namespace {
+
+std::string news_article(const std::string& id, const std::string& title, const std::string& body,
+                         const std::string& date, const std::string& source) {
+  return nlohmann::json{{"id", id}, {"title", title}, {"body", body}, {"date", date}, {"source", source}}.dump() + "\n";
+}
+
+}  // namespace
+
+std::vector<std::string> result_ids(const nlohmann::json& response) {
+  std::vector<std::string> ids;
+  for (const nlohmann::json& hit : response["results"]) ids.push_back(hit["id"]);
+  return ids;
+}
+
+std::string peru_quake(int n) {
+  switch (n) {
+    case 1:
+      return news_article(
+          "quake-1", "Earthquake kills twelve in southern Peru",
+          "A strong earthquake struck the Andean highlands of Peru near Arequipa on Monday, killing at least twelve "
+          "people and cutting the railway to Puno, the civil defence office said. Rescue teams reached the villages "
+          "of the Colca valley, where adobe houses collapsed, and the government sent tents and water.",
+          "2016-03-07", "Andes Wire");
+    case 2:
+      return news_article(
+          "quake-2", "Peru earthquake toll rises to thirty",
+          "The death toll from the Arequipa earthquake in the Andean highlands of Peru rose to thirty, the civil "
+          "defence office said, as rescue teams dug through collapsed adobe houses in the Colca valley and the "
+          "railway to Puno stayed cut.",
+          "2016-03-07", "Andes Wire");
+    default:
+      return news_article(
+          "quake-3", "Thirty dead in Colca valley quake",
+          "Thirty people died when an earthquake shook the Colca valley near Arequipa in Peru, according to the "
+          "civil defence office; adobe houses collapsed and the Puno railway was cut, while rescue teams searched "
+          "the villages.",
+          "2016-03-07", "Lima Daily");
+  }
+}
+
+std::string peru_copper(const std::string& date) {
+  return news_article("copper", "Peru copper exports rise",
+                      "Peru's copper exports rose in March as the Cerro Verde mine near Arequipa raised output, the "
+                      "mining ministry said, and the central bank expects metal prices to hold through the year.",
+                      date, "Andes Wire");
+}
+
 std::string generated_articles(int first, int count, const std::string& prefix) {
   static const char* const kPlaces[] = {"Geneva", "Lisbon", "Nairobi", "Oslo", "Santiago", "Manila", "Dublin", "Cairo"};
   static const char* const kWords[] = {"harbour", "council", "budget", "railway", "election",  "drought", "festival",

@@ -80,6 +80,9 @@ nlohmann::json search(const std::string& database, const std::vector<std::string
 
 nlohmann::json parse_json(const std::string& text);
 
+// The ids of a search response's results, in rank order.
+std::vector<std::string> result_ids(const nlohmann::json& response);
+
 // `data` as one zstd frame, as a .zst file holds it.
 std::string zstd_compress(const std::string& data);
 
@@ -89,6 +92,14 @@ std::string lower(std::string text);
 // `count` made-up dated articles as JSON Lines, ids "<prefix>-<n>" from `first`,
 // about a kilobyte each, so indexing them takes measurable time.
 std::string generated_articles(int first, int count, const std::string& prefix = "gen");
+
+// One event told by several articles, for story tests: an earthquake near
+// Arequipa reported twice by "Andes Wire" (ids quake-1, quake-2) and once by
+// "Lima Daily" (quake-3), all dated 2016-03-07, and Peru's copper exports
+// (copper, from "Andes Wire" on `date`), a different story about the same
+// place. Each is one line of JSON Lines.
+std::string peru_quake(int n);  // n = 1, 2 or 3
+std::string peru_copper(const std::string& date);
 
 // Skipped tests. Catch2 v2 has no skipped state: skip() prints the reason and
 // records the skip, the test returns, and a run whose every test case skipped

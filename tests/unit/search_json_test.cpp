@@ -28,8 +28,9 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   const auto json = nlohmann::ordered_json::parse(to_json(response));
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
-  CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "offset", "limit", "match", "words",
-                                         "suggestion", "results", "facets"});
+  CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "stories", "offset", "limit", "match",
+                                         "words", "suggestion", "results", "facets"});
+  CHECK(json["stories"].is_null());  // results not grouped by story
   CHECK(json["match"] == "any");
   CHECK(json["words"].is_array());
   CHECK(json["suggestion"].is_null());
@@ -42,6 +43,7 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   CHECK(result["snippet"] == "… <mark>Kerry</mark> &amp; …");
   CHECK_FALSE(result.contains("explanation"));
   CHECK(result["matched"].is_array());
+  CHECK(result["story"].is_null());  // an article without a story (a database before stories)
   CHECK(result["missing"].is_array());
   CHECK(json["facets"]["people"][0] == nlohmann::ordered_json({{"value", "John Kerry"}, {"count", 2}}));
   for (const char* facet : {"people", "places", "sources", "topics", "dates"}) CHECK(json["facets"][facet].is_array());

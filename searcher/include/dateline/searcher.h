@@ -14,7 +14,7 @@
 // database, including a switch to a rebuilt generation.
 //
 // Errors (all in <dateline/errors.h>): QueryError for a query or filter that
-// cannot be parsed, NotFoundError for an unknown article id, DatabaseError for
+// cannot be parsed, NotFoundError for an unknown article or story id, DatabaseError for
 // a database that is missing, corrupt or of another schema version.
 
 #include <dateline/errors.h>
@@ -45,10 +45,14 @@ struct SearchRequest {
   std::vector<std::string> places;         // each must match ("USA" finds "United States")
   std::vector<std::string> sources;        // each must match
   std::vector<std::string> topics;         // each must match
-  std::string from;                        // publication date from (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
-  std::string to;                          // publication date to, inclusive
-  std::size_t facet_limit = 0;             // 0: no facets; else the top N of each
-  bool explain = false;                    // fill Hit::explanation and SearchResponse::parsed_query
+  std::vector<std::string> stories;        // each must match: story ids (Story::id)
+  // One result per story (the best match of each), with Story telling how
+  // many articles it holds; false lists every matching article.
+  bool collapse = true;
+  std::string from;             // publication date from (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
+  std::string to;               // publication date to, inclusive
+  std::size_t facet_limit = 0;  // 0: no facets; else the top N of each
+  bool explain = false;         // fill Hit::explanation and SearchResponse::parsed_query
   std::size_t snippet_bytes = 200;
   // 0: none. Else matching stops checking extra documents after this long,
   // so totals become estimates and facets inexact (Facets::exact says so).
@@ -57,6 +61,16 @@ struct SearchRequest {
   // archive's newest day gains as much as a matching person or place, one a
   // half-life (days) older half that.
   double recency_half_life_days = 0;
+};
+
+// The story an article belongs to: the same event told by every article of it
+// (wire copies, corrections, updates, other outlets).
+struct Story {
+  std::string id;                    // 12 hex digits; empty for an article of a database without stories
+  std::uint64_t articles = 0;        // articles in the story, this one included
+  std::vector<std::string> sources;  // their sources, most articles first (at most 20)
+  // In collapsed results: other articles of the story that also match the query (a lower bound).
+  std::uint64_t more_matching = 0;
 };
 
 struct TermWeight {
@@ -76,7 +90,8 @@ struct Hit {
   std::string url;
   std::vector<std::string> people;
   std::vector<std::string> places;
-  std::string snippet;               // about snippet_bytes of text, HTML-escaped, matches in <mark>...</mark>
+  std::string snippet;  // about snippet_bytes of text, HTML-escaped, matches in <mark>...</mark>
+  Story story;
   std::vector<std::string> matched;  // the query's words (SearchResponse::words) this article has
   std::vector<std::string> missing;  // and those it lacks
   std::vector<TermWeight> explanation;
@@ -102,6 +117,9 @@ struct SearchResponse {
   std::string query;
   std::uint64_t total = 0;   // matching articles, as Xapian estimates them
   bool total_exact = false;  // true when `total` is exact
+  // With SearchRequest::collapse: the stories they make (the results, one a
+  // story, are paged by these), as Xapian estimates them; else 0.
+  std::uint64_t stories = 0;
   std::size_t offset = 0;
   std::size_t limit = 0;
   // What `total` counts: "any" (articles with at least one of the words) or
@@ -133,6 +151,7 @@ struct StoredArticle {
   std::vector<std::string> mentioned_dates;
   std::string source_file;
   std::size_t line = 0;
+  Story story;
 };
 
 class Searcher {
@@ -145,6 +164,12 @@ class Searcher {
   Searcher& operator=(Searcher&&) noexcept;
 
   SearchResponse search(const SearchRequest& request);
+  // Articles like the one with `id` ("more like this"): the words that set it
+  // apart (Xapian's ESet) and the people and places it names, best first,
+  // leaving out the article and, unless `include_story`, its story. The
+  // request's paging, filters, sort, collapsing and facets apply; its query
+  // does not. Throws NotFoundError for an unknown id.
+  SearchResponse related(const std::string& id, const SearchRequest& request, bool include_story = false);
   StoredArticle article(const std::string& id);
   std::uint64_t document_count();
 
