@@ -163,19 +163,23 @@ bool LineReader::next(std::string& line) {
   oversized_ = false;
   std::size_t search_from = position_;
   for (;;) {
-    const std::size_t newline = buffer_.find('\n', search_from);
-    if (newline != std::string::npos) {
-      if (!oversized_) line.assign(buffer_, position_, newline - position_);
-      position_ = newline + 1;
+    const std::size_t end = buffer_.find_first_of("\r\n", search_from);
+    // A CR at the end of the buffer may be the first half of a CRLF: read on first.
+    const bool cr_at_end = end != std::string::npos && buffer_[end] == '\r' && end + 1 == buffer_.size() && !at_end_;
+    if (end != std::string::npos && !cr_at_end) {
+      if (!oversized_) line.assign(buffer_, position_, end - position_);
+      const bool crlf = buffer_[end] == '\r' && end + 1 < buffer_.size() && buffer_[end + 1] == '\n';
+      position_ = end + (crlf ? 2 : 1);
       break;
     }
+    std::size_t scanned = (cr_at_end ? end : buffer_.size()) - position_;
     if (buffer_.size() - position_ > max_line_bytes_) {
       // Forget what we have of an oversized line and keep looking for its end.
       oversized_ = true;
       buffer_.clear();
       position_ = 0;
+      scanned = 0;
     }
-    const std::size_t scanned = buffer_.size() - position_;
     if (!fill()) {
       const bool nothing_left = position_ == buffer_.size();
       if (nothing_left && !oversized_) return false;

@@ -49,7 +49,7 @@ class ByteSource {
   std::unique_ptr<Decompressor> decompressor_;
 };
 
-// Splits a ByteSource into lines (without "\n" or "\r\n"), counting them.
+// Splits a ByteSource into lines ending in LF, CRLF or an old Mac's lone CR, counting them.
 class LineReader {
  public:
   LineReader(ByteSource& source, std::size_t max_line_bytes);

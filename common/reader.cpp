@@ -1,5 +1,6 @@
 #include "reader.h"
 
+#include "charset.h"
 #include "jsonl_reader.h"
 #include "reuters_reader.h"
 #include "text_reader.h"
@@ -17,7 +18,7 @@ std::string_view without_compression_suffix(std::string_view name) {
 
 bool repair_field(std::string& field) {
   if (is_valid_utf8(field)) return false;
-  field = repair_utf8_as_latin1(field);
+  field = repair_utf8_as_windows1252(field);
   return true;
 }
 
@@ -54,7 +55,7 @@ void deliver(Article&& article, const ReadContext& context, ArticleSink& sink, E
   }
   const InputProblem where{context.display_name, article.line, ""};
   if (repaired) {
-    sink.warn({where.file, where.line, "text is not valid UTF-8; invalid bytes were read as Latin-1"});
+    sink.warn({where.file, where.line, std::string(kRepairedUtf8Warning)});
   }
   if (article.id.empty()) {
     sink.reject({where.file, where.line, "article has no id"});

@@ -56,8 +56,8 @@ enum class EmptyText {
   kKeep,    // an archive's record that is empty but real (a Reuters UNPROC story): kept, with a warning
 };
 
-// The checks every reader applies last: valid UTF-8 (repaired from Latin-1 with
-// a warning), a title or a body, a size within the limit. Passes the article to
+// The checks every reader applies last: valid UTF-8 (invalid bytes read as
+// Windows-1252, with a warning), a title or a body, a size within the limit. Passes the article to
 // the sink or rejects it.
 void deliver(Article&& article, const ReadContext& context, ArticleSink& sink,
              EmptyText empty_text = EmptyText::kReject);

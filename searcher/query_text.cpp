@@ -111,7 +111,8 @@ class Preparer {
     if (is_acronym(core) && stop_words_(common::to_lower(core))) {
       out_.parser_input += core;
       out_.acronyms.insert(common::to_lower(core));
-      out_.notes.push_back(std::string(core) + ": written in capitals, an acronym, searched as a word (not the stop word " +
+      out_.notes.push_back(std::string(core) +
+                           ": written in capitals, an acronym, searched as a word (not the stop word " +
                            common::to_lower(core) + ")");
       if (!excluded) add_word(common::to_lower(core));
       return;
@@ -155,7 +156,8 @@ class Preparer {
       out_.parser_input += written_prefix.substr(0, written_prefix.find_first_not_of("+-"));
     }
     out_.parser_input += std::string(kWildcardPhraseField) + ":" + std::to_string(out_.phrases.size());
-    out_.notes.push_back("\"" + common::join(raw, " ") + "\": a phrase with a wildcard, each wildcard word standing for "
+    out_.notes.push_back("\"" + common::join(raw, " ") +
+                         "\": a phrase with a wildcard, each wildcard word standing for "
                          "the indexed words it starts");
     out_.phrases.push_back({prefix, std::move(words)});
   }
@@ -166,7 +168,9 @@ class Preparer {
     at_ = std::min(end + 1, query_.size());
   }
 
-  static std::string fold(std::string_view word) { return trimmed(common::fold_key(common::without_possessives(word))); }
+  static std::string fold(std::string_view word) {
+    return trimmed(common::fold_key(common::without_possessives(word)));
+  }
 
   void add_word(const std::string& word) {
     if (std::find(out_.words.begin(), out_.words.end(), word) == out_.words.end()) out_.words.push_back(word);
@@ -183,7 +187,8 @@ class Preparer {
 
 }  // namespace
 
-QueryText prepare_query_text(std::string_view query, const std::vector<std::pair<std::string, std::string>>& text_fields,
+QueryText prepare_query_text(std::string_view query,
+                             const std::vector<std::pair<std::string, std::string>>& text_fields,
                              const std::set<std::string>& filter_fields, const Xapian::Stopper& stop_words) {
   return Preparer(query, text_fields, filter_fields, stop_words).run();
 }

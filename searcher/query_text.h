@@ -47,7 +47,8 @@ inline constexpr std::string_view kWildcardPhraseField = "dlwildcardphrase";
 // `text_fields` map field names to free-text prefixes ("title" -> "S");
 // the values of `filter_fields` ("person", "date") are left as written;
 // `stop_words` is the parser's stop list.
-QueryText prepare_query_text(std::string_view query, const std::vector<std::pair<std::string, std::string>>& text_fields,
+QueryText prepare_query_text(std::string_view query,
+                             const std::vector<std::pair<std::string, std::string>>& text_fields,
                              const std::set<std::string>& filter_fields, const Xapian::Stopper& stop_words);
 
 }  // namespace dateline::searcher

@@ -140,9 +140,10 @@ TEST_CASE("Filters take every name the indexer takes for a person or place", "[q
 </BODY></TEXT>
 </REUTERS>
 )");
-  test::write_file(dir / "in/feed.jsonl",
-                   R"({"id": "b1", "title": "Tin talks in La Paz", "body": "Miners met in La Paz.", "date": "2016-03-07", "places": ["Plurinational State of Bolivia"]})"
-                   "\n");
+  test::write_file(
+      dir / "in/feed.jsonl",
+      R"({"id": "b1", "title": "Tin talks in La Paz", "body": "Miners met in La Paz.", "date": "2016-03-07", "places": ["Plurinational State of Bolivia"]})"
+      "\n");
   test::index(dir / "db", {dir / "in"});
   const std::string db = dir / "db";
   for (const char* place : {"el-salvador", "El Salvador", "el salvador", "EL SALVADOR"}) {

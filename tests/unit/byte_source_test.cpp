@@ -73,3 +73,13 @@ TEST_CASE("LineReader counts lines and skips oversized ones to their end", "[byt
   CHECK(lines.line_number() == 4);
   CHECK_FALSE(lines.next(line));
 }
+
+TEST_CASE("LineReader ends lines at LF, CRLF and a lone CR, across chunk borders", "[byte_source]") {
+  const std::string filler(65535, 'x');  // puts a CR on the last byte of the first 64 KiB chunk
+  auto source = ByteSource::from_memory(filler + "\r\nmac\rline\r\rend", "memory");
+  LineReader lines(*source, 1 << 20);
+  std::vector<std::string> read;
+  std::string line;
+  while (lines.next(line)) read.push_back(line);
+  CHECK(read == std::vector<std::string>{filler, "mac", "line", "", "end"});
+}

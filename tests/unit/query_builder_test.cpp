@@ -42,10 +42,12 @@ TEST_CASE("Typical queries parse to these shapes", "[query_builder]") {
       // Any word, stemmed whatever the capitals; a surname one person has
       // weighs that person's articles more.
       {"Brandt coalition", false,
-       "Query(((Zbrandt@1 OR Zcoalit@2) AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=W)) FILTER XPhelga "
+       "Query(((Zbrandt@1 OR Zcoalit@2) AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=W)) FILTER "
+       "XPhelga "
        "brandt)))"},
       {"BRANDT Coalition", false,
-       "Query(((Zbrandt@1 OR Zcoalit@2) AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=W)) FILTER XPhelga "
+       "Query(((Zbrandt@1 OR Zcoalit@2) AND_MAYBE (PostingSource(Xapian::FixedWeightPostingSource(wt=W)) FILTER "
+       "XPhelga "
        "brandt)))"},
       {"market coalition", true, "Query((Zmarket@1 AND Zcoalit@2))"},
       // A stop word in capitals is an acronym; in lower case it is dropped.

@@ -1,5 +1,5 @@
-#include "analysis.h"
 #include "query_text.h"
+#include "analysis.h"
 
 #include <catch2/catch.hpp>
 
