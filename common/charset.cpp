@@ -17,8 +17,8 @@ constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 // so the pages' authors) mean Windows-1252 by "Latin-1" and "ASCII", GB18030 by "GB2312".
 std::string iconv_name(std::string_view label) {
   const std::string name = to_lower(trim(label));
-  for (std::string_view latin1 : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii",
-                                  "cp819", "ibm819", "cp1252", "x-cp1252"}) {
+  for (std::string_view latin1 : {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii", "cp819",
+                                  "ibm819", "cp1252", "x-cp1252"}) {
     if (name == latin1) return "WINDOWS-1252";
   }
   for (std::string_view chinese : {"gb2312", "gbk", "x-gbk", "chinese", "csgb2312"}) {

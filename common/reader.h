@@ -11,10 +11,11 @@
 
 namespace dateline::common {
 
-enum class InputFormat { kText, kJsonLines, kReuters };
+enum class InputFormat { kText, kJsonLines, kReuters, kHtml };
 
-// By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, each optionally .zst),
-// then by content: '{' starts JSON Lines, "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML.
+// By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, .html/.htm, each
+// optionally .zst or .gz), then by content: '{' starts JSON Lines,
+// "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML, "<!DOCTYPE html" or "<html" HTML.
 InputFormat detect_format(std::string_view file_name, std::string_view first_bytes);
 
 // Where a problem is: the file and 1-based line (0 when it concerns the whole file).

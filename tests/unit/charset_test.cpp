@@ -7,8 +7,10 @@ using namespace dateline::common;
 
 TEST_CASE("Bytes that are not UTF-8 are read as Windows-1252, valid UTF-8 is kept", "[charset]") {
   CHECK(repair_utf8_as_windows1252("Jos\xe9 Herrera") == "José Herrera");
-  CHECK(repair_utf8_as_windows1252("Declan O\x92" "Brien said \x93" "fair\x94 \x96 a rise \x80" "5") ==
-        "Declan O’Brien said “fair” – a rise €5");
+  CHECK(repair_utf8_as_windows1252("Declan O\x92"
+                                   "Brien said \x93"
+                                   "fair\x94 \x96 a rise \x80"
+                                   "5") == "Declan O’Brien said “fair” – a rise €5");
   CHECK(repair_utf8_as_windows1252("Café already fine \xe2\x80\x94 dash") == "Café already fine — dash");
   CHECK(repair_utf8_as_windows1252("undefined \x81\x8d\x8f\x90\x9d bytes") == "undefined  bytes");
   CHECK(is_valid_utf8(repair_utf8_as_windows1252("\xff\xfe\x80 binary-ish")));
@@ -34,8 +36,7 @@ TEST_CASE("Charsets declared by HTTP and HTML", "[charset]") {
   CHECK(charset_from_content_type("text/html;charset=\"utf-8\"") == "utf-8");
   CHECK(charset_from_content_type("text/html").empty());
   CHECK(charset_from_html_meta("<html><head><meta charset=\"windows-1251\"><title>") == "windows-1251");
-  CHECK(charset_from_html_meta("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=gb2312\">") ==
-        "gb2312");
+  CHECK(charset_from_html_meta("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=gb2312\">") == "gb2312");
   CHECK(charset_from_html_meta("<meta name=\"viewport\" content=\"width=device-width\">").empty());
 }
 
