@@ -22,19 +22,20 @@ constexpr int kFewCommas = 10;
 
 // Words in class and id attributes (Readability's lists, with cookie and newsletter furniture added).
 constexpr std::array<std::string_view, 35> kUnlikelyHints = {
-    "-ad-",    "ai2html", "banner",     "breadcrumbs", "combx",     "comment", "community", "cover-wrap", "disqus",
-    "extra",   "footer",  "gdpr",       "header",      "legends",   "menu",    "related",   "remark",     "replies",
-    "rss",     "shoutbox", "sidebar",   "skyscraper",  "social",    "sponsor", "supplemental", "ad-break", "agegate",
-    "pagination", "pager", "popup",     "yom-remote",  "cookie",    "newsletter", "subscribe", "promo"};
-constexpr std::array<std::string_view, 7> kMaybeCandidateHints = {"and",  "article", "body",  "column",
-                                                                  "content", "main", "shadow"};
-constexpr std::array<std::string_view, 13> kPositiveHints = {"article", "body", "content",    "entry", "hentry",
-                                                             "h-entry", "main", "page",       "pagination", "post",
+    "-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",      "comment",   "community",
+    "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",       "header",    "legends",
+    "menu",       "related", "remark",     "replies",      "rss",        "shoutbox",  "sidebar",
+    "skyscraper", "social",  "sponsor",    "supplemental", "ad-break",   "agegate",   "pagination",
+    "pager",      "popup",   "yom-remote", "cookie",       "newsletter", "subscribe", "promo"};
+constexpr std::array<std::string_view, 7> kMaybeCandidateHints = {"and",     "article", "body",  "column",
+                                                                  "content", "main",    "shadow"};
+constexpr std::array<std::string_view, 13> kPositiveHints = {"article", "body", "content", "entry",      "hentry",
+                                                             "h-entry", "main", "page",    "pagination", "post",
                                                              "text",    "blog", "story"};
 constexpr std::array<std::string_view, 27> kNegativeHints = {
-    "-ad-",     "hidden",  "banner", "combx",  "comment", "com-",    "contact",    "foot",    "footer",
-    "footnote", "gdpr",    "masthead", "media", "meta",   "outbrain", "promo",     "related", "scroll",
-    "share",    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",  "widget"};
+    "-ad-",     "hidden",   "banner",   "combx",      "comment", "com-",     "contact", "foot",    "footer",
+    "footnote", "gdpr",     "masthead", "media",      "meta",    "outbrain", "promo",   "related", "scroll",
+    "share",    "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "tool",    "widget"};
 constexpr std::array<std::string_view, 5> kBylineHints = {"byline", "author", "dateline", "writtenby", "p-author"};
 constexpr std::array<std::string_view, 7> kFurnitureRoles = {"menu",  "menubar",     "complementary", "navigation",
                                                              "alert", "alertdialog", "dialog"};
@@ -603,8 +604,8 @@ class Extraction {
     const double heading_density = length == 0 ? 0 : static_cast<double>(counts.heading_chars) / length;
     if (counts.images > 1 && counts.paragraphs * 2 < counts.images) return true;
     if (!list && counts.list_items - 100 > counts.paragraphs) return true;
-    if (!list && heading_density < 0.9 && length < kMinParagraphChars &&
-        (counts.images == 0 || counts.images > 2) && density > 0) {
+    if (!list && heading_density < 0.9 && length < kMinParagraphChars && (counts.images == 0 || counts.images > 2) &&
+        density > 0) {
       return true;
     }
     if (!list && weight < 25 && density > 0.2) return true;
@@ -671,8 +672,8 @@ PageContent extract_content(const GumboNode* root, std::string_view title) {
   if (tree.empty()) return {};
   PageContent best;
   std::string byline;
-  for (const Rules rules : {Rules{true, true, true}, Rules{false, true, true}, Rules{false, false, true},
-                            Rules{false, false, false}}) {
+  for (const Rules rules :
+       {Rules{true, true, true}, Rules{false, true, true}, Rules{false, false, true}, Rules{false, false, false}}) {
     PageContent content = Extraction(tree, rules, title).run();
     if (byline.empty()) byline = content.byline;
     if (visible_length(content.text) >= kEnoughTextChars) {

@@ -25,15 +25,29 @@ constexpr std::size_t kBylineSearchParagraphs = 5;
 constexpr std::size_t kMinTitleWords = 3;
 
 // <meta> names and properties that carry a publication date or an author, best first.
-constexpr std::array<std::string_view, 20> kDateMeta = {
-    "article:published_time", "og:article:published_time", "datepublished", "article.published",
-    "og:published_time",      "published_time",            "pubdate",       "publishdate",
-    "publish-date",           "publish_date",              "dc.date.issued", "dc.date",
-    "dcterms.created",        "dcterms.date",              "dcterms.issued", "sailthru.date",
-    "parsely-pub-date",       "date",                      "displaydate",    "originalpublicationdate"};
-constexpr std::array<std::string_view, 8> kAuthorMeta = {"author",         "article:author", "dc.creator",
-                                                         "dcterms.creator", "byl",           "sailthru.author",
-                                                         "parsely-author", "og:article:author"};
+constexpr std::array<std::string_view, 20> kDateMeta = {"article:published_time",
+                                                        "og:article:published_time",
+                                                        "datepublished",
+                                                        "article.published",
+                                                        "og:published_time",
+                                                        "published_time",
+                                                        "pubdate",
+                                                        "publishdate",
+                                                        "publish-date",
+                                                        "publish_date",
+                                                        "dc.date.issued",
+                                                        "dc.date",
+                                                        "dcterms.created",
+                                                        "dcterms.date",
+                                                        "dcterms.issued",
+                                                        "sailthru.date",
+                                                        "parsely-pub-date",
+                                                        "date",
+                                                        "displaydate",
+                                                        "originalpublicationdate"};
+constexpr std::array<std::string_view, 8> kAuthorMeta = {
+    "author", "article:author",  "dc.creator",     "dcterms.creator",
+    "byl",    "sailthru.author", "parsely-author", "og:article:author"};
 // Separators between a page's title and its site's name ("Headline | Site").
 // Chinese sites join them with "_" ("Headline_Section_Site").
 constexpr std::array<std::string_view, 8> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", "_"};
@@ -89,8 +103,8 @@ struct PageMarkup {
   std::map<std::string, std::string> meta;  // lower-case name, property, itemprop or http-equiv: first content
   std::string canonical;
   std::vector<std::string> json_ld;
-  std::string time_published;  // <time datetime> marked as the publication date
-  std::string time_first;      // the first <time datetime>
+  std::string time_published;               // <time datetime> marked as the publication date
+  std::string time_first;                   // the first <time datetime>
   std::vector<std::string> marked_authors;  // text of itemprop="author" and rel="author" elements
 };
 
@@ -134,8 +148,8 @@ void collect_element(const GumboNode* node, PageMarkup& page) {
     }
     default: break;
   }
-  const bool marked_author = to_lower(attribute(element, "itemprop")) == "author" ||
-                             to_lower(attribute(element, "rel")) == "author";
+  const bool marked_author =
+      to_lower(attribute(element, "itemprop")) == "author" || to_lower(attribute(element, "rel")) == "author";
   if (marked_author && element.tag != GUMBO_TAG_META && element.tag != GUMBO_TAG_LINK) {
     page.marked_authors.push_back(text_of(node));
   }
@@ -301,7 +315,8 @@ std::string parentheses_as_lists(std::string text) {
     const std::size_t close = text.find(')', open);
     const std::string inner = text.substr(open + 1, close == std::string::npos ? close : close - open - 1);
     const std::vector<std::string> words = split_whitespace(inner);
-    if (words.empty() || std::find(kJoiningWords.begin(), kJoiningWords.end(), to_lower(words[0])) == kJoiningWords.end()) {
+    if (words.empty() ||
+        std::find(kJoiningWords.begin(), kJoiningWords.end(), to_lower(words[0])) == kJoiningWords.end()) {
       continue;
     }
     const std::size_t end = close == std::string::npos ? text.size() : close + 1;

@@ -140,14 +140,16 @@ TEST_CASE("The real web pages give their title, date, authors and article text",
   double f1_sum = 0;
   std::ostringstream table;
   table << std::left << std::setw(20) << "page" << std::setw(7) << "title" << std::setw(7) << "date" << std::setw(8)
-        << "byline" << "text F1\n";
+        << "byline"
+        << "text F1\n";
   for (const std::string& page : pages) {
     CAPTURE(page);
     const auto it = stored.find("web/" + page + "/source.html");
     REQUIRE(it != stored.end());
     const common::Article& article = it->second;
     const json expected = json::parse(test::read_file(web + "/" + page + "/expected-metadata.json"));
-    const std::vector<std::string> expected_words = words(html_text(test::read_file(web + "/" + page + "/expected.html")));
+    const std::vector<std::string> expected_words =
+        words(html_text(test::read_file(web + "/" + page + "/expected.html")));
     const std::vector<std::string> found_words = words(article.body);
     const double f1 = bag_of_words_f1(found_words, expected_words);
     f1_sum += f1;
@@ -155,7 +157,8 @@ TEST_CASE("The real web pages give their title, date, authors and article text",
     const bool title_ok = same_title(article.title, expected["title"]);
     std::string date_ok = "-";
     if (expected["publishedTime"].is_string()) {
-      date_ok = article.published && expected["publishedTime"].get<std::string>().rfind(article.published->iso(), 0) == 0 &&
+      date_ok = article.published &&
+                        expected["publishedTime"].get<std::string>().rfind(article.published->iso(), 0) == 0 &&
                         article.published->day != 0
                     ? "yes"
                     : "no";
