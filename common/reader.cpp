@@ -6,6 +6,7 @@
 #include "reuters_reader.h"
 #include "text_reader.h"
 #include "text_utils.h"
+#include "warc_reader.h"
 
 namespace dateline::common {
 namespace {
@@ -31,9 +32,11 @@ InputFormat detect_format(std::string_view file_name, std::string_view first_byt
   if (ends_with(name, ".sgm") || ends_with(name, ".sgml")) return InputFormat::kReuters;
   if (ends_with(name, ".txt") || ends_with(name, ".text")) return InputFormat::kText;
   if (ends_with(name, ".html") || ends_with(name, ".htm")) return InputFormat::kHtml;
+  if (ends_with(name, ".warc")) return InputFormat::kWarc;
   std::string_view content = trim(first_bytes);
   if (starts_with(content, "\xEF\xBB\xBF")) content = trim(content.substr(3));
   if (starts_with(content, "{")) return InputFormat::kJsonLines;
+  if (starts_with(content, "WARC/1.")) return InputFormat::kWarc;
   if (starts_with(content, "<!DOCTYPE lewis") || starts_with(content, "<REUTERS")) return InputFormat::kReuters;
   const std::string lower = to_lower(content.substr(0, 14));
   if (starts_with(lower, "<!doctype html") || starts_with(lower, "<html")) return InputFormat::kHtml;
@@ -45,6 +48,7 @@ std::unique_ptr<ArticleReader> make_reader(InputFormat format) {
     case InputFormat::kJsonLines: return std::make_unique<JsonlReader>();
     case InputFormat::kReuters: return std::make_unique<ReutersReader>();
     case InputFormat::kHtml: return std::make_unique<HtmlReader>();
+    case InputFormat::kWarc: return std::make_unique<WarcReader>();
     case InputFormat::kText: break;
   }
   return std::make_unique<TextReader>();

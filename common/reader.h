@@ -11,11 +11,12 @@
 
 namespace dateline::common {
 
-enum class InputFormat { kText, kJsonLines, kReuters, kHtml };
+enum class InputFormat { kText, kJsonLines, kReuters, kHtml, kWarc };
 
-// By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, .html/.htm, each
-// optionally .zst or .gz), then by content: '{' starts JSON Lines,
-// "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML, "<!DOCTYPE html" or "<html" HTML.
+// By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, .html/.htm, .warc,
+// each optionally .zst or .gz), then by content: '{' starts JSON Lines,
+// "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML, "<!DOCTYPE html" or "<html"
+// HTML, "WARC/1." a WARC file.
 InputFormat detect_format(std::string_view file_name, std::string_view first_bytes);
 
 // Where a problem is: the file and 1-based line (0 when it concerns the whole file).
@@ -33,6 +34,9 @@ class ArticleSink {
   virtual void reject(const InputProblem& problem) = 0;
   // The article was kept, with something repaired or left out.
   virtual void warn(const InputProblem& problem) = 0;
+  // A record that by its nature holds no article (a WARC request, a response
+  // that is not an HTML page) was passed over; `kind` says which, for counting.
+  virtual void skip(const std::string& kind) { static_cast<void>(kind); }
 };
 
 struct ReadContext {
