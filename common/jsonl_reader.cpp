@@ -2,6 +2,7 @@
 
 #include <dateline/errors.h>
 #include "charset.h"
+#include "html_reader.h"
 #include "text_utils.h"
 
 #include <nlohmann/json.hpp>
@@ -103,6 +104,8 @@ Article article_from_object(const json& object, const ReadContext& context, std:
     article.explicit_places = true;
   }
   if (auto topics = list_field(object, {"topics"})) article.topics = std::move(*topics);
+  const std::string html = string_field(object, {"html"});
+  if (article.body.empty() && !html.empty()) read_html_page(html, "", {context.display_name, line, ""}, article, sink);
   if (article.id.empty()) article.id = article.url;
   if (article.id.empty()) article.id = context.file_id + ":" + std::to_string(line);
   return article;

@@ -9,8 +9,8 @@
 
 #include <httplib.h>
 
-#include <filesystem>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -75,17 +75,17 @@ struct Crawl {
 };
 
 void make_crawl(Crawl& c) {
-    const FolderServer server(test::shared_corpus_dir() + "/web");
-    for (const std::string& page : web_pages()) c.urls.push_back(server.url(page + "/source.html"));
-    std::string list;
-    for (const std::string& url : c.urls) list += url + "\n";
-    list += server.url("aclu/expected-metadata.json") + "\n" + server.url("no-such-page.html") + "\n";
-    test::write_file(c.dir / "urls.txt", list);
-    const auto wget = test::run({"/usr/bin/env", "wget", "--quiet", "--tries=1", "--warc-file=" + c.dir / "crawl", "--input-file",
-                                 c.dir / "urls.txt", "--output-document", c.dir / "pages"});
-    INFO(wget.err);
-    c.warc = c.dir / "crawl.warc.gz";
-    REQUIRE(std::filesystem::exists(c.warc));
+  const FolderServer server(test::shared_corpus_dir() + "/web");
+  for (const std::string& page : web_pages()) c.urls.push_back(server.url(page + "/source.html"));
+  std::string list;
+  for (const std::string& url : c.urls) list += url + "\n";
+  list += server.url("aclu/expected-metadata.json") + "\n" + server.url("no-such-page.html") + "\n";
+  test::write_file(c.dir / "urls.txt", list);
+  const auto wget = test::run({"/usr/bin/env", "wget", "--quiet", "--tries=1", "--warc-file=" + c.dir / "crawl",
+                               "--input-file", c.dir / "urls.txt", "--output-document", c.dir / "pages"});
+  INFO(wget.err);
+  c.warc = c.dir / "crawl.warc.gz";
+  REQUIRE(std::filesystem::exists(c.warc));
 }
 
 // Made once for the test cases of one run.

@@ -82,6 +82,8 @@ nlohmann::json parse_json(const std::string& text);
 
 // `data` as one zstd frame, as a .zst file holds it.
 std::string zstd_compress(const std::string& data);
+// `data` as one gzip member, as a .gz file holds it.
+std::string gzip_compress(const std::string& data);
 
 // ASCII lower case, for comparing text in assertions.
 std::string lower(std::string text);

@@ -5,8 +5,6 @@
 #include "test_support.h"
 #include "text_utils.h"
 
-#include <zlib.h>
-
 using namespace dateline;
 using namespace dateline::common;
 
@@ -87,37 +85,22 @@ TEST_CASE("LineReader ends lines at LF, CRLF and a lone CR, across chunk borders
   CHECK(read == std::vector<std::string>{filler, "mac", "line", "", "end"});
 }
 
-namespace {
-std::string gzip_compress(const std::string& data) {
-  z_stream stream{};
-  deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
-}  // namespace
-
 TEST_CASE("gzip data, one member or many, is recognised by its magic number", "[byte_source]") {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + "\n";
-  auto one = ByteSource::from_memory(gzip_compress(text), "one.gz");
+  auto one = ByteSource::from_memory(test::gzip_compress(text), "one.gz");
   CHECK(one->compressed());
   bool truncated = false;
   CHECK(read_all(*one, 1 << 30, truncated) == text);
-  auto members = ByteSource::from_memory(gzip_compress("first member\n") + gzip_compress("second member\n"), "two.gz");
+  auto members =
+      ByteSource::from_memory(test::gzip_compress("first member\n") + test::gzip_compress("second member\n"), "two.gz");
   CHECK(read_all(*members, 1 << 30, truncated) == "first member\nsecond member\n");
 }
 
 TEST_CASE("A truncated gzip file is an input error", "[byte_source]") {
   std::string text(200000, 'x');
   for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
-  const std::string compressed = gzip_compress(text);
+  const std::string compressed = test::gzip_compress(text);
   auto source = ByteSource::from_memory(compressed.substr(0, compressed.size() / 2), "cut.gz");
   bool truncated = false;
   CHECK_THROWS_WITH(read_all(*source, 1 << 30, truncated), Catch::Contains("truncated gzip data"));
@@ -129,7 +112,7 @@ TEST_CASE("After a corrupt gzip member or zstd frame, reading resumes at the nex
   for (const bool gzip : {true, false}) {
     CAPTURE(gzip);
     const auto compress = [&](const std::string& data) {
-      return gzip ? gzip_compress(data) : test::zstd_compress(data);
+      return gzip ? test::gzip_compress(data) : test::zstd_compress(data);
     };
     std::string broken = compress(noise);
     if (gzip) {

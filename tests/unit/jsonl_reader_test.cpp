@@ -126,3 +126,23 @@ TEST_CASE("JSON Lines with old Mac line ends", "[jsonl_reader]") {
   REQUIRE(sink.articles.size() == 2);
   CHECK(sink.articles[1].line == 2);
 }
+
+TEST_CASE("A line without a body may carry the page as \"html\"", "[jsonl_reader]") {
+  test::TempDir dir;
+  const nlohmann::json line = {
+      {"id", "p1"},
+      {"url", "https://example.ie/p1"},
+      {"html",
+       "<html lang=\"en\"><head><title>Ferry crossings cancelled | Island News</title>"
+       "<meta property=\"article:published_time\" content=\"2015-05-12\"></head><body><nav><a href=\"/\">Home</a>"
+       "</nav><article><p>The ferry operator cancelled all crossings to the islands on Tuesday because of gales, "
+       "and said services would resume when the wind dropped, perhaps on Thursday.</p></article></body></html>"}};
+  test::write_file(dir / "pages.jsonl", line.dump() + "\n");
+  const auto sink = test::read_path(dir / "pages.jsonl", InputFormat::kJsonLines);
+  REQUIRE(sink.articles.size() == 1);
+  CHECK(sink.articles[0].id == "p1");
+  CHECK(sink.articles[0].title == "Ferry crossings cancelled");
+  CHECK(sink.articles[0].published->iso() == "2015-05-12");
+  CHECK(sink.articles[0].body.rfind("The ferry operator", 0) == 0);
+  CHECK(sink.articles[0].language == "en");
+}
