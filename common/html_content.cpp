@@ -19,6 +19,8 @@ constexpr std::size_t kMaxLinkParagraphChars = 40;
 constexpr std::size_t kMinRepeatedParagraphBytes = 30;
 constexpr int kAncestorLevels = 5;
 constexpr int kFewCommas = 10;
+// Deeper elements are left out: no article nests so deep, and the walks over the tree recurse.
+constexpr int kMaxDepth = 400;
 
 // Words in class and id attributes (Readability's lists, with cookie and newsletter furniture added).
 constexpr std::array<std::string_view, 35> kUnlikelyHints = {
@@ -231,7 +233,7 @@ class Tree {
 
   explicit Tree(const GumboNode* root) {
     const GumboNode* body = find_body(root);
-    if (body != nullptr) add(body, -1, false);
+    if (body != nullptr) add(body, -1, false, 0);
     for (int i = static_cast<int>(nodes_.size()) - 1; i > 0; --i) {
       Node& child = nodes_[static_cast<std::size_t>(i)];
       Node& parent = nodes_[static_cast<std::size_t>(child.parent)];
@@ -259,7 +261,7 @@ class Tree {
     return nullptr;
   }
 
-  void add(const GumboNode* node, int parent, bool in_link) {
+  void add(const GumboNode* node, int parent, bool in_link, int depth) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
       Node text;
       text.is_text = true;
@@ -273,7 +275,7 @@ class Tree {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& element = node->v.element;
-    if (never_content(element.tag) || hidden(element)) return;
+    if (never_content(element.tag) || hidden(element) || depth > kMaxDepth) return;
     Node out;
     out.tag = element.tag;
     out.parent = parent;
@@ -284,7 +286,8 @@ class Tree {
                         has_any(out.hints, kBylineHints);
     const int index = append(std::move(out));
     for (unsigned i = 0; i < element.children.length; ++i) {
-      add(static_cast<const GumboNode*>(element.children.data[i]), index, in_link || element.tag == GUMBO_TAG_A);
+      add(static_cast<const GumboNode*>(element.children.data[i]), index, in_link || element.tag == GUMBO_TAG_A,
+          depth + 1);
     }
   }
 

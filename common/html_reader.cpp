@@ -23,6 +23,7 @@ constexpr std::size_t kMaxAuthorWords = 5;
 constexpr std::size_t kMaxBylineParagraphBytes = 80;
 constexpr std::size_t kBylineSearchParagraphs = 5;
 constexpr std::size_t kMinTitleWords = 3;
+constexpr int kMaxDepth = 400;  // the walks over the page recurse; no markup worth reading nests deeper
 
 // <meta> names and properties that carry a publication date or an author, best first.
 constexpr std::array<std::string_view, 20> kDateMeta = {"article:published_time",
@@ -62,24 +63,24 @@ std::string_view attribute(const GumboElement& element, const char* name) {
   return found != nullptr ? std::string_view(found->value) : std::string_view();
 }
 
-void append_text(const GumboNode* node, std::string& out) {
+void append_text(const GumboNode* node, std::string& out, int depth) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
     out += node->v.text.text;
     return;
   }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
-    append_text(static_cast<const GumboNode*>(children.data[i]), out);
+    append_text(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
     out += ' ';
   }
 }
 
 std::string text_of(const GumboNode* node) {
   std::string text;
-  append_text(node, text);
+  append_text(node, text, 0);
   return collapse_whitespace(text);
 }
 
@@ -155,19 +156,21 @@ void collect_element(const GumboNode* node, PageMarkup& page) {
   }
 }
 
-void collect(const GumboNode* node, PageMarkup& page) {
+void collect(const GumboNode* node, PageMarkup& page, int depth) {
   if (node->type == GUMBO_NODE_DOCUMENT) {
     for (unsigned i = 0; i < node->v.document.children.length; ++i) {
-      collect(static_cast<const GumboNode*>(node->v.document.children.data[i]), page);
+      collect(static_cast<const GumboNode*>(node->v.document.children.data[i]), page, depth + 1);
     }
     return;
   }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return;
   collect_element(node, page);
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
   const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) collect(static_cast<const GumboNode*>(children.data[i]), page);
+  for (unsigned i = 0; i < children.length; ++i) {
+    collect(static_cast<const GumboNode*>(children.data[i]), page, depth + 1);
+  }
 }
 
 // --- JSON-LD -----------------------------------------------------------------
@@ -498,7 +501,7 @@ void read_html_page(std::string_view bytes, std::string_view transport_charset, 
   const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
   PageMarkup page;
-  collect(output->document, page);
+  collect(output->document, page, 0);
   const JsonLdArticle ld = json_ld_article(page.json_ld);
   fill_metadata(page, ld, article);
   if (!article.body.empty()) return;

@@ -186,13 +186,17 @@ class WarcParser {
       : stream_(source), context_(context), sink_(sink) {}
 
   void run() {
+    bool after_corruption = false;
     for (;;) {
       try {
+        if (after_corruption) skip_to_record_start();
+        after_corruption = false;
         if (!next_record()) return;
       } catch (const InputError& e) {
+        // Offsets after this point count from where the compressed data could be read again.
         reject(record_start_, std::string(e.what()) + "; reading goes on at the next record");
         if (!stream_.resume_after_corruption()) return;
-        skip_to_record_start();
+        after_corruption = true;
       }
     }
   }
@@ -336,12 +340,13 @@ class WarcParser {
     }
   }
 
-  // On to the next line that starts a record ("WARC/1.0"), after a broken one.
+  // On to the next line that starts a record ("WARC/1.0"), after a broken one
+  // (each caller has moved past the start of the broken record).
   void skip_to_record_start() {
     for (;;) {
       const std::string_view data = stream_.peek(kChunkBytes);
       if (data.empty()) return;
-      if (starts_with(data, kRecordStart) && stream_.offset() > record_start_) return;
+      if (starts_with(data, kRecordStart)) return;
       const std::size_t found = data.find(std::string("\n") + std::string(kRecordStart));
       if (found != std::string_view::npos) {
         stream_.consume(found + 1);

@@ -12,9 +12,10 @@ namespace {
 std::string news_page(const std::string& head, const std::string& article_extra = "") {
   std::string story;
   for (int i = 0; i < 6; ++i) {
-    story += "<p>The harbour pilots of Cork voted on Monday, after long talks, to accept the port company's offer, "
-             "which raises their pay by four per cent over two years, the union said in paragraph " +
-             std::to_string(i) + ".</p>\n";
+    story +=
+        "<p>The harbour pilots of Cork voted on Monday, after long talks, to accept the port company's offer, "
+        "which raises their pay by four per cent over two years, the union said in paragraph " +
+        std::to_string(i) + ".</p>\n";
   }
   return "<!DOCTYPE html><html lang=\"en-IE\"><head>" + head +
          "</head><body>"
@@ -76,7 +77,8 @@ TEST_CASE("The article's text is kept, the page's furniture is not", "[html_read
 TEST_CASE("Metadata comes from JSON-LD first, then Open Graph and <meta>", "[html_reader]") {
   const std::string json_ld =
       "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": "
-      "\"WebSite\", \"name\": \"Site\"}, {\"@type\": [\"NewsArticle\"], \"headline\": \"Pilots accept &#8216;fair&#8217; "
+      "\"WebSite\", \"name\": \"Site\"}, {\"@type\": [\"NewsArticle\"], \"headline\": \"Pilots accept "
+      "&#8216;fair&#8217; "
       "offer\", \"datePublished\": \"2015-05-12T10:00:00+01:00\", \"author\": [{\"@type\": \"Person\", \"name\": \"Ann "
       "Lee\"}, {\"name\": \"Tom Roe\"}], \"publisher\": {\"@type\": \"Organization\", \"name\": \"Cork Daily "
       "News\"}}]}</script>";
@@ -118,25 +120,27 @@ TEST_CASE("Without metadata: <title> less the site, <time datetime>, a visible b
 }
 
 TEST_CASE("Charsets: <meta>, byte order marks, and undeclared bytes read as Windows-1252", "[html_reader]") {
-  const std::string body = "<p>Declan O\x92" "Brien said the caf\xe9 reopened.</p>";
+  const std::string body =
+      "<p>Declan O\x92"
+      "Brien said the caf\xe9 reopened.</p>";
   test::CollectingSink declared;
-  const auto latin = read_page("<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body>" + body +
-                                   "</body></html>",
-                               declared);
+  const auto latin = read_page(
+      "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body>" + body + "</body></html>",
+      declared);
   CHECK(latin.title == "Café");
   CHECK(latin.body == "Declan O’Brien said the café reopened.");
   CHECK(declared.warnings.empty());
 
   test::CollectingSink undeclared;
-  const auto guessed = read_page("<html><head><title>Caf\xe9</title></head><body>" + body + "</body></html>", undeclared);
+  const auto guessed =
+      read_page("<html><head><title>Caf\xe9</title></head><body>" + body + "</body></html>", undeclared);
   CHECK(guessed.body == "Declan O’Brien said the café reopened.");
   REQUIRE(undeclared.warnings.size() == 1);
   CHECK_THAT(undeclared.warnings[0].reason, Catch::Contains("Windows-1252"));
 
   const std::u16string utf16 = u"\uFEFF<html><head><title>Žďár</title></head><body><p>Text</p></body></html>";
   test::CollectingSink bom;
-  const auto unicode =
-      read_page(std::string(reinterpret_cast<const char*>(utf16.data()), utf16.size() * 2), bom);
+  const auto unicode = read_page(std::string(reinterpret_cast<const char*>(utf16.data()), utf16.size() * 2), bom);
   CHECK(unicode.title == "Žďár");
 
   test::CollectingSink resaved;  // re-saved as UTF-8, still declaring its old charset

@@ -93,10 +93,12 @@ TEST_CASE("The HTTP charset, chunked transfer and gzip encoding are honoured", "
 }
 
 TEST_CASE("A broken record is rejected with its offset and the next one read", "[warc_reader]") {
-  const std::string first = record("response", "http://a.example/1", http("200 OK", "Content-Type: text/html\r\n", kPage));
+  const std::string first =
+      record("response", "http://a.example/1", http("200 OK", "Content-Type: text/html\r\n", kPage));
   std::string broken = record("response", "http://a.example/2", http("200 OK", "Content-Type: text/html\r\n", kPage));
   broken.erase(broken.size() / 2, 40);  // its Content-Length now runs into the next record
-  const std::string last = record("response", "http://a.example/3", http("200 OK", "Content-Type: text/html\r\n", kPage));
+  const std::string last =
+      record("response", "http://a.example/3", http("200 OK", "Content-Type: text/html\r\n", kPage));
   const Sink sink = read_warc(first + broken + last + "garbage at the end");
   REQUIRE(sink.articles.size() == 2);
   CHECK(sink.articles[0].id == "http://a.example/1");
