@@ -12,7 +12,8 @@ TEST_CASE("Legacy encodings, odd line ends and lenient fields are read as a read
   const std::string in = dir / "archive";
   test::write_file(in + "/cp1252.txt",
                    "Title: Pilots end strike in Cork\nDate: 2015-05-12\n\nDeclan O\x92"
-                   "Brien, the union\x92s spokesman, called it \x93" "fair\x94 \x96 a 4 per cent rise.\n");
+                   "Brien, the union\x92s spokesman, called it \x93"
+                   "fair\x94 \x96 a 4 per cent rise.\n");
   test::write_file(in + "/c1.sgm",
                    "<REUTERS NEWID=\"70001\"><DATE>12-MAY-2015 10:15:00.00</DATE><TEXT><TITLE>PILOTS ACCEPT "
                    "&#147;FINAL&#148; OFFER</TITLE><BODY>The union&#146;s man said&#133;</BODY></TEXT></REUTERS>\n");
