@@ -145,7 +145,7 @@ TEST_CASE("The same WARC uncompressed or zstd-compressed reads the same", "[warc
   }
 }
 
-TEST_CASE("A truncated record is reported with its byte offset; the records around it are indexed", "[warc]") {
+TEST_CASE("A truncated record is reported with its byte offset, the records around it are indexed", "[warc]") {
   SKIP_WITHOUT_SHARED_CORPUS();
   const Crawl& c = crawl();
   std::string warc = decompress(c.warc);

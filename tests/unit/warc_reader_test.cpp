@@ -40,7 +40,7 @@ Sink read_warc(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("HTML responses are articles; other records are counted by kind", "[warc_reader]") {
+TEST_CASE("HTML responses are articles, other records are counted by kind", "[warc_reader]") {
   const std::string warc =
       record("warcinfo", "", "software: test\r\n", "application/warc-fields") +
       record("request", "http://a.example/1", "GET /1 HTTP/1.1\r\n\r\n", "application/http; msgtype=request") +
