@@ -222,9 +222,9 @@ class Tree {
     bool is_text = false;
     int parent = -1;
     std::vector<int> children;
-    std::string text;        // text nodes
-    std::string hints;       // class and id, lower case
-    std::string class_name;  // as written, to compare siblings
+    std::string_view text;        // text nodes, in gumbo's tree
+    std::string hints;            // class and id, lower case
+    std::string_view class_name;  // as written, to compare siblings
     bool marked_byline = false;
     std::size_t chars = 0;  // visible_length, of the whole subtree
     std::size_t link_chars = 0;
@@ -280,7 +280,9 @@ class Tree {
     out.tag = element.tag;
     out.parent = parent;
     out.class_name = attribute(element, "class");
-    out.hints = to_lower(out.class_name) + " " + to_lower(attribute(element, "id"));
+    out.hints = to_lower(out.class_name);
+    out.hints += ' ';
+    out.hints += to_lower(attribute(element, "id"));
     out.marked_byline = attribute(element, "rel") == "author" ||
                         to_lower(attribute(element, "itemprop")).find("author") != std::string::npos ||
                         has_any(out.hints, kBylineHints);

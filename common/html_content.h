@@ -21,7 +21,7 @@ struct PageContent {
   std::string byline;  // the text of an element marked as the byline ("By Erin Cunningham"), when found
 };
 
-// `root` is gumbo's document node; `title` (the page's title, as found in its
+// `root` is gumbo's document node (it must outlive the call); `title` (the page's title, as found in its
 // metadata) is left out of the text when a heading repeats it.
 PageContent extract_content(const GumboNode* root, std::string_view title);
 

@@ -2,19 +2,20 @@
 # HTML and WARC ingestion on the 23 real pages of ../shared/corpus/web (Release build):
 #   - HTML files: COPIES copies of the pages with new ids (one folder a copy),
 #     indexed with one extraction thread (--threads 1) and the whole indexer
-#     pinned to one core (taskset): pages/s, MB/s, and what that makes for
-#     pages of 100 KB; peak RSS;
+#     pinned to one core (taskset): pages/s, MB/s, peak RSS; then five times
+#     as many copies of the pages of 40-160 KB (about 100 KB on average);
 #   - WARC: the same pages as HTTP responses in uncompressed WARC files of two
 #     sizes (SMALL and LARGE copies of the pages, new URIs each): peak RSS of
 #     each, which stays flat when the file grows (records are streamed).
-#   scripts/bench/html.sh [COPIES [SMALL LARGE]]   (default 20, 10 and 120)
+#   scripts/bench/html.sh [COPIES [SMALL LARGE]]   (default 20, 60 and 240: past the first
+#   1,000 articles, which the indexer holds to train its compression dictionary)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 copies="${1:-20}"
-small="${2:-10}"
-large="${3:-120}"
+small="${2:-60}"
+large="${3:-240}"
 pages=("$shared"/web/*/source.html)
 
 # /usr/bin/time -v's wall seconds and peak RSS (MB) of a command
@@ -24,19 +25,30 @@ measure() {
               /Maximum resident set size/ { printf "%d\n", $2 / 1024 }' "$work/time.txt"
 }
 
-for ((copy = 1; copy <= copies; copy++)); do
-  mkdir -p "$work/html/copy-$copy"
-  for page in "${pages[@]}"; do
-    cp "$page" "$work/html/copy-$copy/$(basename "$(dirname "$page")").html"
+# COPIES copies of the given pages indexed on one core: pages/s, MB/s, peak RSS.
+bench_html() {
+  local label="$1"
+  shift
+  rm -rf "$work/html" "$work/html.db"
+  for ((copy = 1; copy <= copies; copy++)); do
+    mkdir -p "$work/html/copy-$copy"
+    for page in "$@"; do
+      cp "$page" "$work/html/copy-$copy/$(basename "$(dirname "$page")").html"
+    done
   done
+  local files=$((copies * $#)) bytes seconds rss
+  bytes="$(du -sb "$work/html" | cut -f1)"
+  read -r seconds rss < <(measure taskset -c 0 "$index" --db "$work/html.db" --threads 1 --quiet "$work/html")
+  echo "HTML, $label: $files pages, $(calc "$bytes / $files / 1000" "%.0f") KB each on average, one core (--threads 1, taskset -c 0)"
+  echo "  $seconds s: $(calc "$files / $seconds" "%.0f") pages/s, $(calc "$bytes / 1000000 / $seconds" "%.1f") MB/s; peak RSS $rss MB"
+}
+bench_html "all 23 pages" "${pages[@]}"
+near_100kb=()
+for page in "${pages[@]}"; do
+  size="$(stat -c %s "$page")"
+  if ((size >= 40000 && size <= 160000)); then near_100kb+=("$page"); fi
 done
-files=$((copies * ${#pages[@]}))
-bytes="$(du -sb "$work/html" | cut -f1)"
-read -r seconds rss < <(measure taskset -c 0 "$index" --db "$work/html.db" --threads 1 --quiet "$work/html")
-pages_per_second="$(calc "$files / $seconds" "%.0f")"
-mb_per_second="$(calc "$bytes / 1000000 / $seconds" "%.1f")"
-echo "HTML: $files pages, $(calc "$bytes / $files / 1000" "%.0f") KB each on average, one core (--threads 1, taskset -c 0)"
-echo "  $seconds s: $pages_per_second pages/s, $mb_per_second MB/s = $(calc "$bytes / 100000 / $seconds" "%.0f") pages/s of 100 KB; peak RSS $rss MB"
+copies=$((copies * 5)) bench_html "the ${#near_100kb[@]} pages of 40-160 KB" "${near_100kb[@]}"
 
 # A WARC of COUNT copies of the pages, each an HTTP 200 response with its own URI.
 http_header=$'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n'
