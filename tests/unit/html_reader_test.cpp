@@ -23,7 +23,7 @@ std::string news_page(const std::string& head, const std::string& article_extra 
          "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
          "<li><a href=\"/sport\">Sport</a></li></ul></nav>"
          "<div class=\"share-tools\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Tweet</a></div>"
-         "<main><article><h1>Cork pilots accept pay offer</h1>"
+         "<main><article><!-- <script> in a comment is no tag --><h1>Cork pilots accept pay offer</h1>"
          "<p class=\"byline\">By Declan Murphy</p>" +
          article_extra + story +
          "<blockquote>It is a fair deal, said the union's spokesman.</blockquote>"
@@ -34,7 +34,9 @@ std::string news_page(const std::string& head, const std::string& article_extra 
          "<div id=\"comments\"><h3>Comments</h3><p>First! This comment section is full of nonsense, as usual, "
          "says a reader who did not read the story.</p></div>"
          "<footer><p>Copyright Cork Daily News. All rights reserved.</p></footer>"
-         "<script>var tracking = 'should never be text';</script></body></html>";
+         "<script>var tracking = 'should never be text';</script>"
+         "<SCRIPT type=\"text/javascript\">document.write('<p>Written by a script</p>');</SCRIPT>"
+         "<style>p { color: red }</style></body></html>";
 }
 
 common::Article read_page(const std::string& bytes, test::CollectingSink& sink) {
@@ -67,7 +69,7 @@ TEST_CASE("The article's text is kept, the page's furniture is not", "[html_read
   CHECK_THAT(article.body, Catch::Contains("paragraph 5.\n\nIt is a fair deal, said the union's spokesman."));
   CHECK_THAT(article.body, Catch::Contains("Pilots at the port of Cork on Monday."));
   for (const char* furniture : {"cookies", "Home", "Share on Facebook", "Related", "Antwerp", "First!", "Copyright",
-                                "tracking", "By Declan Murphy"}) {
+                                "tracking", "Written by a script", "color", "By Declan Murphy"}) {
     CAPTURE(furniture);
     CHECK(article.body.find(furniture) == std::string::npos);
   }
