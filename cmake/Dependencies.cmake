@@ -8,6 +8,8 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(GEONAMES REQUIRED IMPORTED_TARGET geonames)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+find_package(ZLIB REQUIRED)
 
 add_library(dateline_xapian INTERFACE)
 target_include_directories(dateline_xapian SYSTEM INTERFACE ${XAPIAN_INCLUDE_DIR})

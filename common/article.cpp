@@ -19,6 +19,7 @@ nlohmann::json to_json(const Article& a) {
       {"source", a.source},
       {"url", a.url},
       {"authors", a.authors},
+      {"language", a.language},
       {"people", a.people},
       {"places", a.places},
       {"topics", a.topics},
@@ -42,6 +43,7 @@ Article from_json(const nlohmann::json& j) {
   a.source = j.value("source", "");
   a.url = j.value("url", "");
   a.authors = j.value("authors", std::vector<std::string>{});
+  a.language = j.value("language", "");
   a.people = j.value("people", std::vector<std::string>{});
   a.places = j.value("places", std::vector<std::string>{});
   a.topics = j.value("topics", std::vector<std::string>{});

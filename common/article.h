@@ -24,6 +24,7 @@ struct Article {
   std::string source;
   std::string url;
   std::vector<std::string> authors;
+  std::string language;  // as the input tags it (<html lang="pt-BR">), else empty
 
   // Facets, as display names ("John Kerry", "El Salvador").
   std::vector<std::string> people;

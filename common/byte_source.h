@@ -1,7 +1,8 @@
 #pragma once
 // Streaming input: a file or standard input, transparently decompressed when it
-// starts with the zstd magic number, read in fixed-size chunks so archives of
-// any size are never held in memory.
+// starts with the zstd or gzip magic number (a stream of several zstd frames or
+// gzip members, as .warc.gz files are, reads as one), read in fixed-size chunks
+// so archives of any size are never held in memory.
 
 #include <cstdint>
 #include <memory>
@@ -21,8 +22,13 @@ class ByteSource {
   ByteSource& operator=(const ByteSource&) = delete;
 
   // Fills `out` with up to `capacity` decompressed bytes; returns 0 at the end.
-  // Throws InputError on read errors and truncated or corrupt zstd data.
+  // Throws InputError on read errors and truncated or corrupt zstd or gzip data.
   std::size_t read(char* out, std::size_t capacity);
+
+  // After corrupt compressed data, skips to the next zstd frame or gzip member
+  // (found by its magic number) so that reading goes on from there; false when
+  // none follows or the input is not compressed.
+  bool resume_after_corruption();
 
   // The first `count` decompressed bytes (fewer at end of input), not consumed.
   std::string_view peek(std::size_t count);
@@ -33,10 +39,11 @@ class ByteSource {
 
  private:
   struct Decompressor;
+  struct ZstdDecompressor;
+  struct GzipDecompressor;
   ByteSource(int fd, bool owns_fd, std::string name);
   void detect_compression();
   std::size_t read_raw(char* out, std::size_t capacity);
-  std::size_t read_decompressed(char* out, std::size_t capacity);
   std::size_t read_unbuffered(char* out, std::size_t capacity);
 
   int fd_;  // -1 when reading from memory_
@@ -49,7 +56,7 @@ class ByteSource {
   std::unique_ptr<Decompressor> decompressor_;
 };
 
-// Splits a ByteSource into lines (without "\n" or "\r\n"), counting them.
+// Splits a ByteSource into lines ending in LF, CRLF or an old Mac's lone CR, counting them.
 class LineReader {
  public:
   LineReader(ByteSource& source, std::size_t max_line_bytes);

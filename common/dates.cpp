@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -59,6 +60,20 @@ std::vector<Token> date_tokens(std::string_view text) {
     }
   }
   return tokens;
+}
+
+// "12th" is the day 12, "the 12th of May" is "12 May": ordinal suffixes after
+// a number and the words "the" and "of" carry nothing.
+std::vector<Token> without_ordinal_words(std::vector<Token> tokens) {
+  std::vector<Token> kept;
+  for (Token& token : tokens) {
+    const std::string word = lower_ascii(token.text);
+    const bool after_number = !kept.empty() && kept.back().digits;
+    const bool suffix = after_number && (word == "st" || word == "nd" || word == "rd" || word == "th");
+    if (!token.digits && (suffix || word == "the" || word == "of")) continue;
+    kept.push_back(std::move(token));
+  }
+  return kept;
 }
 
 std::optional<int> number(const Token& token, std::size_t max_digits) {
@@ -203,7 +218,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 }
 
 std::optional<Date> parse_publication_date(std::string_view text) {
-  std::vector<Token> tokens = date_tokens(trim(text));
+  std::vector<Token> tokens = without_ordinal_words(date_tokens(trim(text)));
   if (!tokens.empty() && !tokens[0].digits && weekday_from_name(tokens[0].text)) tokens.erase(tokens.begin());
   if (tokens.empty()) return std::nullopt;
   const Token& first = tokens[0];
@@ -224,6 +239,13 @@ std::optional<Date> date_from_unix_seconds(long long seconds) {
   const Date date = date_from_days(static_cast<long>(days));
   if (!is_valid_date(date.year, date.month, date.day)) return std::nullopt;
   return date;
+}
+
+std::optional<Date> date_from_unix_timestamp(double value) {
+  constexpr double kLargestSeconds = 1e11;
+  for (int unit = 0; unit < 3 && std::fabs(value) >= kLargestSeconds; ++unit) value /= 1000;
+  if (!std::isfinite(value) || std::fabs(value) >= kLargestSeconds) return std::nullopt;
+  return date_from_unix_seconds(static_cast<long long>(std::floor(value)));
 }
 
 Date first_day(const Date& date) { return {date.year, date.month ? date.month : 1, date.day ? date.day : 1}; }

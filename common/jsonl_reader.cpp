@@ -1,6 +1,8 @@
 #include "jsonl_reader.h"
 
 #include <dateline/errors.h>
+#include "charset.h"
+#include "html_reader.h"
 #include "text_utils.h"
 
 #include <nlohmann/json.hpp>
@@ -50,7 +52,14 @@ std::optional<std::vector<std::string>> list_field(const json& object, std::init
 std::string id_field(const json& object) {
   const auto it = object.find("id");
   if (it == object.end() || it->is_null()) return {};
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  // Numeric ids keep their digits: above 2^63 they are unsigned, and beyond 64
+  // bits JSON parsers round them (so two would collide): those must be strings.
+  if (it->is_number_unsigned()) return std::to_string(it->get<std::uint64_t>());
+  if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+  if (it->is_number_float()) {
+    throw FieldTypeError("field 'id' must be a string or an integer of at most 64 bits, not " + it->dump() +
+                         " (write it as a string to keep its digits)");
+  }
   if (!it->is_string()) throw FieldTypeError(type_error("id", "a string or an integer", *it));
   return std::string(trim(it->get_ref<const std::string&>()));
 }
@@ -60,8 +69,8 @@ std::optional<Date> date_field(const json& object, std::string& problem) {
   for (const char* name : {"date", "published", "published_at", "pubdate"}) {
     const auto it = object.find(name);
     if (it == object.end() || it->is_null()) continue;
-    if (it->is_number_integer()) {
-      const auto date = date_from_unix_seconds(it->get<long long>());
+    if (it->is_number()) {
+      const auto date = date_from_unix_timestamp(it->get<double>());
       if (!date) problem = "field '" + std::string(name) + "': timestamp out of range";
       return date;
     }
@@ -95,6 +104,8 @@ Article article_from_object(const json& object, const ReadContext& context, std:
     article.explicit_places = true;
   }
   if (auto topics = list_field(object, {"topics"})) article.topics = std::move(*topics);
+  const std::string html = string_field(object, {"html"});
+  if (article.body.empty() && !html.empty()) read_html_page(html, "", {context.display_name, line, ""}, article, sink);
   if (article.id.empty()) article.id = article.url;
   if (article.id.empty()) article.id = context.file_id + ":" + std::to_string(line);
   return article;
@@ -126,8 +137,8 @@ void JsonlReader::read(ByteSource& source, const ReadContext& context, ArticleSi
       }
       if (trim(line).empty()) continue;
       if (!is_valid_utf8(line)) {
-        line = repair_utf8_as_latin1(line);
-        sink.warn({context.display_name, number, "text is not valid UTF-8; invalid bytes were read as Latin-1"});
+        line = repair_utf8_as_windows1252(line);
+        sink.warn({context.display_name, number, std::string(kRepairedUtf8Warning)});
       }
       json object;
       try {

@@ -11,10 +11,12 @@
 
 namespace dateline::common {
 
-enum class InputFormat { kText, kJsonLines, kReuters };
+enum class InputFormat { kText, kJsonLines, kReuters, kHtml, kWarc };
 
-// By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, each optionally .zst),
-// then by content: '{' starts JSON Lines, "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML.
+// By file name first (.txt, .jsonl/.ndjson, .sgm/.sgml, .html/.htm, .warc,
+// each optionally .zst or .gz), then by content: '{' starts JSON Lines,
+// "<!DOCTYPE lewis" or "<REUTERS" Reuters SGML, "<!DOCTYPE html" or "<html"
+// HTML, "WARC/1." a WARC file.
 InputFormat detect_format(std::string_view file_name, std::string_view first_bytes);
 
 // Where a problem is: the file and 1-based line (0 when it concerns the whole file).
@@ -32,6 +34,9 @@ class ArticleSink {
   virtual void reject(const InputProblem& problem) = 0;
   // The article was kept, with something repaired or left out.
   virtual void warn(const InputProblem& problem) = 0;
+  // A record that by its nature holds no article (a WARC request, a response
+  // that is not an HTML page) was passed over; `kind` says which, for counting.
+  virtual void skip(const std::string& kind) { static_cast<void>(kind); }
 };
 
 struct ReadContext {
@@ -56,8 +61,8 @@ enum class EmptyText {
   kKeep,    // an archive's record that is empty but real (a Reuters UNPROC story): kept, with a warning
 };
 
-// The checks every reader applies last: valid UTF-8 (repaired from Latin-1 with
-// a warning), a title or a body, a size within the limit. Passes the article to
+// The checks every reader applies last: valid UTF-8 (invalid bytes read as
+// Windows-1252, with a warning), a title or a body, a size within the limit. Passes the article to
 // the sink or rejects it.
 void deliver(Article&& article, const ReadContext& context, ArticleSink& sink,
              EmptyText empty_text = EmptyText::kReject);

@@ -1,6 +1,7 @@
 #include "reuters_reader.h"
 
 #include <dateline/errors.h>
+#include "charset.h"
 #include "text_utils.h"
 
 #include <optional>
@@ -97,6 +98,13 @@ class StoryParser {
       : text_(element_text), line_(line), context_(context), sink_(sink) {}
 
   void parse() {
+    // Repaired before the references are decoded, which would take the invalid bytes for U+FFFD.
+    std::string repaired;
+    if (!is_valid_utf8(text_)) {
+      repaired = repair_utf8_as_windows1252(text_);
+      text_ = repaired;
+      warn(std::string(kRepairedUtf8Warning));
+    }
     const std::string_view start_tag = text_.substr(0, text_.find('>'));
     const auto newid = attribute(start_tag, "NEWID");
     if (!newid || newid->empty()) {

@@ -2,7 +2,7 @@
 // Reuters-21578 SGML: <REUTERS NEWID="n"> elements with DATE, TOPICS, PLACES,
 // PEOPLE, ORGS and a TEXT holding TITLE, DATELINE and BODY. Streams element by
 // element; entities are decoded, control-character references dropped, and
-// bytes that are not UTF-8 read as Latin-1. Stories without a BODY keep their title.
+// bytes that are not UTF-8 read as Windows-1252. Stories without a BODY keep their title.
 
 #include "reader.h"
 

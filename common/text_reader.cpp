@@ -1,11 +1,13 @@
 #include "text_reader.h"
 
 #include <dateline/errors.h>
+#include "charset.h"
 #include "embedded_data.h"
 #include "text_utils.h"
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <unordered_set>
@@ -105,6 +107,22 @@ std::optional<std::string> byline_author(std::string_view line) {
   return std::string(trim(line.substr(3)));
 }
 
+// Text saved as UTF-16 or UTF-32 (Windows' "Unicode") starts with a byte order
+// mark; it is decoded to UTF-8 here. False when the file was rejected.
+bool decode_by_byte_order_mark(std::string& text, const ReadContext& context, ArticleSink& sink) {
+  const auto mark = byte_order_mark(text);
+  if (!mark || mark->charset == "UTF-8") return true;
+  bool replaced = false;
+  auto decoded = decode_to_utf8(std::string_view(text).substr(mark->length), mark->charset, replaced);
+  if (!decoded) {
+    sink.reject({context.display_name, 0, "cannot decode " + mark->charset});
+    return false;
+  }
+  if (replaced) sink.warn({context.display_name, 0, "invalid " + mark->charset + " sequences replaced by U+FFFD"});
+  text = std::move(*decoded);
+  return true;
+}
+
 }  // namespace
 
 void parse_text_article(std::string_view text, const ReadContext& context, ArticleSink& sink) {
@@ -172,6 +190,7 @@ void TextReader::read(ByteSource& source, const ReadContext& context, ArticleSin
     sink.reject({context.display_name, 0, e.what()});
     return;
   }
+  if (!decode_by_byte_order_mark(text, context, sink)) return;
   if (looks_binary(text)) {
     sink.reject({context.display_name, 0, "binary data, not a text article"});
     return;
@@ -180,9 +199,14 @@ void TextReader::read(ByteSource& source, const ReadContext& context, ArticleSin
     sink.reject({context.display_name, 0, "empty file"});
     return;
   }
+  const std::size_t nul_bytes = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+  if (nul_bytes > 0) {
+    text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());
+    sink.warn({context.display_name, 0, std::to_string(nul_bytes) + " stray NUL byte(s) dropped"});
+  }
   if (!is_valid_utf8(text)) {
-    text = repair_utf8_as_latin1(text);
-    sink.warn({context.display_name, 0, "text is not valid UTF-8; invalid bytes were read as Latin-1"});
+    text = repair_utf8_as_windows1252(text);
+    sink.warn({context.display_name, 0, std::string(kRepairedUtf8Warning)});
   }
   parse_text_article(text, context, sink);
 }

@@ -1,7 +1,9 @@
 #include "text_utils.h"
 
+#include <gumbo.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -105,20 +107,14 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-std::string repair_utf8_as_latin1(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (std::size_t pos = 0; pos < text.size();) {
+std::size_t valid_utf8_prefix(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
     const std::size_t length = valid_sequence_at(text, pos);
-    if (length == 0) {
-      Xapian::Unicode::append_utf8(out, static_cast<unsigned char>(text[pos]));
-      ++pos;
-    } else {
-      out.append(text.substr(pos, length));
-      pos += length;
-    }
+    if (length == 0) break;
+    pos += length;
   }
-  return out;
+  return pos;
 }
 
 bool looks_binary(std::string_view bytes) {
@@ -126,7 +122,6 @@ bool looks_binary(std::string_view bytes) {
   std::size_t control = 0;
   for (std::size_t i = 0; i < sample; ++i) {
     const auto ch = static_cast<unsigned char>(bytes[i]);
-    if (ch == 0) return true;
     if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') ++control;
   }
   return sample > 0 && control * 10 > sample;
@@ -250,77 +245,47 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 namespace {
 
-struct NamedEntity {
-  std::string_view name;
-  unsigned code_point;
-};
-
-constexpr std::array<NamedEntity, 14> kNamedEntities{{
-    {"amp", '&'},
-    {"lt", '<'},
-    {"gt", '>'},
-    {"quot", '"'},
-    {"apos", '\''},
-    {"nbsp", 0xA0},
-    {"eacute", 0xE9},
-    {"egrave", 0xE8},
-    {"ouml", 0xF6},
-    {"uuml", 0xFC},
-    {"auml", 0xE4},
-    {"ccedil", 0xE7},
-    {"ntilde", 0xF1},
-    {"szlig", 0xDF},
-}};
-
-// Parses the reference starting at text[0] == '&'; returns its length (0 if none).
-std::size_t parse_reference(std::string_view text, unsigned& code_point) {
-  const std::size_t semicolon = text.find(';');
-  if (semicolon == std::string_view::npos || semicolon < 2 || semicolon > 10) return 0;
-  const std::string_view body = text.substr(1, semicolon - 1);
-  if (body[0] == '#') {
-    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
-    const std::string_view digits = body.substr(hex ? 2 : 1);
-    if (digits.empty()) return 0;
-    unsigned value = 0;
-    for (char c : digits) {
-      const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                        : hex && std::isxdigit(static_cast<unsigned char>(c))
-                            ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
-                            : -1;
-      if (digit < 0) return 0;
-      value = value * (hex ? 16 : 10) + static_cast<unsigned>(digit);
-      if (value > 0x10FFFF) return 0;
-    }
-    code_point = value;
-    return semicolon + 1;
+const GumboNode* find_element(const GumboNode* node, GumboTag tag) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  if (node->v.element.tag == tag) return node;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    if (const GumboNode* found = find_element(static_cast<const GumboNode*>(children.data[i]), tag)) return found;
   }
-  for (const auto& entity : kNamedEntities) {
-    if (entity.name == body) {
-      code_point = entity.code_point;
-      return semicolon + 1;
-    }
-  }
-  return 0;
+  return nullptr;
 }
 
 }  // namespace
 
 std::string decode_entities(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    if (text[pos] == '&') {
-      unsigned code_point = 0;
-      if (const std::size_t length = parse_reference(text.substr(pos), code_point)) {
-        const bool control = code_point < 0x20 && code_point != '\n' && code_point != '\t';
-        const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
-        if (!control && !surrogate && code_point != 0x7F) Xapian::Unicode::append_utf8(out, code_point);
-        pos += length;
-        continue;
-      }
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  // A <textarea>'s content is RCDATA: HTML5's tokenizer decodes its references
+  // with the spec's full table and takes nothing in it for a tag, except its own
+  // end tag, which is escaped. The parser drops the newline right after the start tag.
+  std::string document = "<textarea>\n";
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] == '<' && pos + 1 < text.size() && text[pos + 1] == '/') {
+      document += "&lt;";
+    } else {
+      document += text[pos];
     }
-    out += text[pos++];
   }
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, document.data(), document.size());
+  std::string out;
+  if (const GumboNode* textarea = find_element(output->root, GUMBO_TAG_TEXTAREA)) {
+    const GumboVector& children = textarea->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) out += child->v.text.text;
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](char c) {
+                             const auto ch = static_cast<unsigned char>(c);
+                             return (ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F;
+                           }),
+            out.end());
   return out;
 }
 
@@ -343,12 +308,10 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
   while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
+    lines.push_back(text.substr(start, end - start));
+    start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
   }
   return lines;
 }

@@ -10,11 +10,11 @@ namespace dateline::common {
 
 bool is_valid_utf8(std::string_view text);
 
-// Re-encodes every byte that is not part of a valid UTF-8 sequence as the
-// Latin-1 character it stands for, so legacy archives read instead of failing.
-std::string repair_utf8_as_latin1(std::string_view text);
+// Length of the longest prefix of `text` that is valid UTF-8.
+std::size_t valid_utf8_prefix(std::string_view text);
 
-// True for data that is not text: NUL bytes or mostly control characters.
+// True for data that is not text: mostly control characters (a stray NUL in
+// text is not enough; text readers drop it).
 bool looks_binary(std::string_view bytes);
 
 std::string to_lower(std::string_view text);
@@ -36,14 +36,15 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 
-// Replaces SGML/HTML character references (&amp; &lt; &#233; &#x2019;) and
-// drops references to control characters such as Reuters' &#3;.
+// Replaces every character reference HTML5 knows (&amp; &eacute; &#233;
+// &#x2019;, and &#146; as the curly quote HTML5 maps it to: HTML §13.2.5.80)
+// with gumbo's tokenizer, and drops control characters such as Reuters' &#3;.
 std::string decode_entities(std::string_view text);
 
-// Removes C0 control characters other than tab and newline; \r becomes \n.
+// Removes C0 control characters other than tab and newline; \r\n and a lone \r become \n.
 std::string strip_control_characters(std::string_view text);
 
-// Lines of a text with their terminators (\n or \r\n) removed.
+// Lines of a text with their terminators (\n, \r\n, or an old Mac's lone \r) removed.
 std::vector<std::string_view> split_lines(std::string_view text);
 
 }  // namespace dateline::common

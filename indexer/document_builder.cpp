@@ -97,6 +97,8 @@ std::string content_hash(const Article& article) {
     hash_field(state, schema::join_list(*list));
   }
   hash_field(state, std::string(1, static_cast<char>('0' + article.explicit_people * 2 + article.explicit_places)));
+  // Only when set, so that the articles of inputs without languages keep the hashes they had.
+  if (!article.language.empty()) hash_field(state, article.language);
   XXH128_canonical_t digest;
   XXH128_canonicalFromHash(&digest, XXH3_128bits_digest(state));
   XXH3_freeState(state);

@@ -146,6 +146,7 @@ class Pipeline {
       pipeline_.add_problem(problem, true);
     }
     void warn(const InputProblem& problem) override { pipeline_.add_problem(problem, false); }
+    void skip(const std::string& kind) override { pipeline_.count_skipped(kind); }
     bool rejected() const { return rejected_; }
 
    private:
@@ -195,6 +196,11 @@ class Pipeline {
     } else {
       summary_.warnings.push_back(problem);
     }
+  }
+
+  void count_skipped(const std::string& kind) {
+    std::lock_guard<std::mutex> lock(problems_mutex_);
+    ++summary_.skipped[kind];
   }
 
   // --- worker threads ----------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,8 @@ struct IndexSummary {
   std::uint64_t unchanged = 0;
   std::uint64_t deleted = 0;
   std::uint64_t pruned = 0;
-  std::uint64_t failed = 0;  // articles (or whole files) rejected
+  std::uint64_t failed = 0;                      // articles (or whole files) rejected
+  std::map<std::string, std::uint64_t> skipped;  // input records that hold no article (WARC requests...), by kind
   std::vector<common::InputProblem> errors;
   std::vector<common::InputProblem> warnings;
   std::vector<std::string> unknown_ids;  // --delete ids the database did not have

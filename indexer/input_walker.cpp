@@ -14,10 +14,10 @@ namespace {
 
 bool is_article_file(const std::string& name) {
   std::string lower = common::to_lower(name);
-  for (const char* suffix : {".zst", ".zstd"}) {
+  for (const char* suffix : {".zst", ".zstd", ".gz"}) {
     if (common::ends_with(lower, suffix)) lower.resize(lower.size() - std::char_traits<char>::length(suffix));
   }
-  for (const char* extension : {".txt", ".text", ".jsonl", ".ndjson", ".sgm", ".sgml"}) {
+  for (const char* extension : {".txt", ".text", ".jsonl", ".ndjson", ".sgm", ".sgml", ".html", ".htm", ".warc"}) {
     if (common::ends_with(lower, extension)) return true;
   }
   return false;

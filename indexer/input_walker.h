@@ -26,7 +26,7 @@ struct InputPlan {
 
 // Throws UsageError for a path that does not exist or cannot be read. Inside
 // directories, only article files are taken (.txt, .text, .jsonl, .ndjson,
-// .sgm, .sgml, each optionally .zst); hidden files, README, LICENSE and files
+// .sgm, .sgml, .html, .htm, .warc, each optionally .zst or .gz); hidden files, README, LICENSE and files
 // matching an --exclude glob (on the name or the path inside the directory)
 // are skipped. Files named directly are always read.
 InputPlan plan_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& excludes);

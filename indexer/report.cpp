@@ -51,6 +51,7 @@ std::string summary_json(const IndexSummary& summary, const std::string& databas
       {"deleted", summary.deleted},
       {"pruned", summary.pruned},
       {"failed", summary.failed},
+      {"skipped", summary.skipped},
       {"documents", summary.documents},
       {"seconds", std::round(summary.seconds * 1000) / 1000},
       {"rebuilt", summary.rebuilt},
@@ -70,6 +71,9 @@ std::string summary_text(const IndexSummary& summary, const std::string& databas
       << " failed";
   if (summary.deleted > 0 || !summary.unknown_ids.empty()) out << ", " << with_thousands(summary.deleted) << " deleted";
   if (summary.pruned > 0) out << ", " << with_thousands(summary.pruned) << " pruned";
+  std::uint64_t skipped = 0;
+  for (const auto& [kind, count] : summary.skipped) skipped += count;
+  if (skipped > 0) out << ", " << with_thousands(skipped) << " records skipped";
   out << "; " << with_thousands(summary.documents) << " documents";
   if (summary.rebuilt) out << " (rebuilt)";
   if (summary.compacted) out << " (compacted)";

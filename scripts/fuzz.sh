@@ -9,7 +9,7 @@ seconds="$2"
 artifacts="$build_dir/fuzz-artifacts"
 mkdir -p "$artifacts"
 
-for target in text_reader jsonl_reader reuters_reader query; do
+for target in text_reader jsonl_reader reuters_reader html_reader warc_reader query; do
   binary="$build_dir/tests/fuzz/fuzz_$target"
   seeds="$root/tests/fuzz/seeds/$target"
   regressions="$root/tests/fuzz/regressions/$target"

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Dateline needs, skipping those already installed.
 #   scripts/setup.sh          what building and running need
 #   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers,
-#                             clang-format, Chromium and Node.js for the browser test)
+#                             clang-format, Chromium and Node.js for the browser test,
+#                             GNU wget to make WARC files)
 #   scripts/setup.sh --bench  also what the benchmarks need (GNU time, hyperfine, wrk, and the
 #                             peers: SQLite, Xapian's scriptindex and quest)
 #   scripts/setup.sh --eval   also what scripts/eval.sh's peers need (Debian's Python with python3-xapian)
@@ -11,12 +12,12 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxapian-dev libcli11-dev libzstd-dev libxxhash-dev nlohmann-json3-dev libcpp-httplib-dev
-  libgeonames-dev iso-codes wamerican
+  libgeonames-dev iso-codes wamerican libgumbo-dev zlib1g-dev
   catch2
 )
 case "${1:-}" in
   --tests)
-    packages+=(clang libclang-rt-14-dev clang-format chromium)
+    packages+=(clang libclang-rt-14-dev clang-format chromium wget)
     # A machine may have Node.js from elsewhere (NodeSource), whose npm clashes with Debian's.
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     ;;

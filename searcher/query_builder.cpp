@@ -457,8 +457,8 @@ std::vector<Xapian::Query> QueryBuilder::entity_boosts(BuiltQuery& built) const 
   }
   std::vector<Xapian::Query> boosts;
   for (const auto& [term, weight] : weights) {
-    boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(new Xapian::FixedWeightPostingSource(weight)),
-                        Xapian::Query(term));
+    boosts.emplace_back(Xapian::Query::OP_FILTER,
+                        Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), Xapian::Query(term));
     built.boosts[term] = weight;
   }
   return boosts;

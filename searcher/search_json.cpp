@@ -104,6 +104,7 @@ std::string to_json(const StoredArticle& article) {
       {"source", nullable(article.source)},
       {"url", nullable(article.url)},
       {"authors", article.authors},
+      {"language", nullable(article.language)},
       {"people", article.people},
       {"places", article.places},
       {"topics", article.topics},

@@ -67,6 +67,7 @@ StoredArticle to_stored_article(common::Article&& a) {
   s.source = std::move(a.source);
   s.url = std::move(a.url);
   s.authors = std::move(a.authors);
+  s.language = std::move(a.language);
   s.people = std::move(a.people);
   s.places = std::move(a.places);
   s.topics = std::move(a.topics);

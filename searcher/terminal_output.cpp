@@ -148,6 +148,7 @@ std::string render_article(const StoredArticle& article, const TerminalStyle& st
   field("source:   ", article.source);
   field("url:      ", article.url);
   field("authors:  ", joined(article.authors, 50));
+  field("language: ", article.language);
   field("people:   ", joined(article.people, 50));
   field("places:   ", joined(article.places, 50));
   field("topics:   ", joined(article.topics, 50));

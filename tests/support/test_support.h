@@ -85,6 +85,8 @@ std::vector<std::string> result_ids(const nlohmann::json& response);
 
 // `data` as one zstd frame, as a .zst file holds it.
 std::string zstd_compress(const std::string& data);
+// `data` as one gzip member, as a .gz file holds it.
+std::string gzip_compress(const std::string& data);
 
 // ASCII lower case, for comparing text in assertions.
 std::string lower(std::string text);

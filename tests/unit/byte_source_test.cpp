@@ -3,6 +3,7 @@
 #include <dateline/errors.h>
 
 #include "test_support.h"
+#include "text_utils.h"
 
 using namespace dateline;
 using namespace dateline::common;
@@ -72,4 +73,69 @@ TEST_CASE("LineReader counts lines and skips oversized ones to their end", "[byt
   CHECK(line == "last-without-newline");
   CHECK(lines.line_number() == 4);
   CHECK_FALSE(lines.next(line));
+}
+
+TEST_CASE("LineReader ends lines at LF, CRLF and a lone CR, across chunk borders", "[byte_source]") {
+  const std::string filler(65535, 'x');  // puts a CR on the last byte of the first 64 KiB chunk
+  auto source = ByteSource::from_memory(filler + "\r\nmac\rline\r\rend", "memory");
+  LineReader lines(*source, 1 << 20);
+  std::vector<std::string> read;
+  std::string line;
+  while (lines.next(line)) read.push_back(line);
+  CHECK(read == std::vector<std::string>{filler, "mac", "line", "", "end"});
+}
+
+TEST_CASE("gzip data, one member or many, is recognised by its magic number", "[byte_source]") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "line " + std::to_string(i) + "\n";
+  auto one = ByteSource::from_memory(test::gzip_compress(text), "one.gz");
+  CHECK(one->compressed());
+  bool truncated = false;
+  CHECK(read_all(*one, 1 << 30, truncated) == text);
+  auto members =
+      ByteSource::from_memory(test::gzip_compress("first member\n") + test::gzip_compress("second member\n"), "two.gz");
+  CHECK(read_all(*members, 1 << 30, truncated) == "first member\nsecond member\n");
+}
+
+TEST_CASE("A truncated gzip file is an input error", "[byte_source]") {
+  std::string text(200000, 'x');
+  for (std::size_t i = 0; i < text.size(); i += 7) text[i] = static_cast<char>('a' + i % 26);
+  const std::string compressed = test::gzip_compress(text);
+  auto source = ByteSource::from_memory(compressed.substr(0, compressed.size() / 2), "cut.gz");
+  bool truncated = false;
+  CHECK_THROWS_WITH(read_all(*source, 1 << 30, truncated), Catch::Contains("truncated gzip data"));
+}
+
+TEST_CASE("After a corrupt gzip member or zstd frame, reading resumes at the next one", "[byte_source]") {
+  std::string noise(5000, 'n');
+  for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>((i * 7919) % 251);
+  for (const bool gzip : {true, false}) {
+    CAPTURE(gzip);
+    const auto compress = [&](const std::string& data) {
+      return gzip ? test::gzip_compress(data) : test::zstd_compress(data);
+    };
+    std::string broken = compress(noise);
+    if (gzip) {
+      broken[broken.size() / 2] ^= 0x55;  // fails gzip's CRC check
+    } else {
+      broken[4] |= 0x08;  // a reserved bit of the zstd frame header
+    }
+    auto source = ByteSource::from_memory(compress("before\n") + broken + compress("after\n"), "damaged");
+    std::string read;
+    char chunk[100];
+    bool failed = false;
+    for (;;) {
+      try {
+        const std::size_t n = source->read(chunk, sizeof chunk);
+        if (n == 0) break;
+        read.append(chunk, n);
+      } catch (const InputError&) {
+        failed = true;
+        REQUIRE(source->resume_after_corruption());
+      }
+    }
+    CHECK(failed);
+    CHECK(read.rfind("before\n", 0) == 0);
+    CHECK(ends_with(read, "after\n"));
+  }
 }

@@ -22,6 +22,12 @@ TEST_CASE("Publication dates in the formats archives use", "[dates]") {
       {"March 2015", "2015-03"},
       {"2014", "2014"},
       {"Sept 3, 2019", "2019-09-03"},
+      {"May 12th, 2015", "2015-05-12"},
+      {"12th May 2015", "2015-05-12"},
+      {"Tuesday the 12th of May, 2015", "2015-05-12"},
+      {"1st June 2015", "2015-06-01"},
+      {"June 2nd 2015", "2015-06-02"},
+      {"23rd of March 2015", "2015-03-23"},
   }));
   CAPTURE(text);
   const auto date = parse_publication_date(text);
@@ -53,6 +59,15 @@ TEST_CASE("Day arithmetic and weekdays", "[dates]") {
   CHECK(add_days(Date{2016, 2, 28}, 1).iso() == "2016-02-29");
   CHECK(add_days(Date{2015, 1, 1}, -1).iso() == "2014-12-31");
   CHECK(date_from_unix_seconds(1616284800)->iso() == "2021-03-21");
+}
+
+TEST_CASE("Unix timestamps in seconds with fractions, milliseconds or microseconds", "[dates]") {
+  CHECK(date_from_unix_timestamp(1431424800)->iso() == "2015-05-12");
+  CHECK(date_from_unix_timestamp(1431424800.25)->iso() == "2015-05-12");
+  CHECK(date_from_unix_timestamp(1431424800000.0)->iso() == "2015-05-12");
+  CHECK(date_from_unix_timestamp(1431424800000000.0)->iso() == "2015-05-12");
+  CHECK(date_from_unix_timestamp(-0.5)->iso() == "1969-12-31");
+  CHECK_FALSE(date_from_unix_timestamp(1e30));
 }
 
 TEST_CASE("Dates of any precision cover a range of days", "[dates]") {

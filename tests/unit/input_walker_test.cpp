@@ -36,3 +36,17 @@ TEST_CASE("A missing path is a usage error naming it", "[input_walker]") {
   CHECK_THROWS_AS(indexer::plan_inputs({"/no/such/archive"}, {}), UsageError);
   CHECK_THROWS_WITH(indexer::plan_inputs({"/no/such/archive"}, {}), Catch::Contains("/no/such/archive"));
 }
+
+TEST_CASE("Web pages and WARC files are articles, compressed or not", "[input_walker]") {
+  test::TempDir dir;
+  for (const char* name :
+       {"web/a.html", "web/b.htm.gz", "web/crawl.warc.gz", "web/crawl2.warc.zst", "web/style.css", "web/logo.png"}) {
+    test::write_file(dir / name, "x");
+  }
+  const auto plan = indexer::plan_inputs({dir / "web"}, {});
+  REQUIRE(plan.files.size() == 4);
+  CHECK(plan.files[0].file_id == "web/a.html");
+  CHECK(plan.files[1].file_id == "web/b.htm.gz");
+  CHECK(plan.files[2].file_id == "web/crawl.warc.gz");
+  CHECK(plan.files[3].file_id == "web/crawl2.warc.zst");
+}

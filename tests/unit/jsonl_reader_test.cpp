@@ -84,3 +84,65 @@ TEST_CASE("Invalid UTF-8 in a line is repaired, not fatal", "[jsonl_reader]") {
   CHECK(sink.articles[0].title == "Café");
   CHECK(sink.warnings.size() == 1);
 }
+
+TEST_CASE("Numeric ids keep their digits and never collide", "[jsonl_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "ids.jsonl",
+                   "{\"id\": 18446744073709551615, \"title\": \"Dockers vote to strike\"}\n"
+                   "{\"id\": -1, \"title\": \"Tram drivers accept pay deal\"}\n"
+                   "{\"id\": 9223372036854775808, \"title\": \"Bakers close shops\"}\n"
+                   "{\"id\": 123456789012345678901234567890, \"title\": \"Too long to keep\"}\n");
+  const auto sink = test::read_path(dir / "ids.jsonl", InputFormat::kJsonLines);
+  REQUIRE(sink.articles.size() == 3);
+  CHECK(sink.articles[0].id == "18446744073709551615");
+  CHECK(sink.articles[1].id == "-1");
+  CHECK(sink.articles[2].id == "9223372036854775808");
+  REQUIRE(sink.rejected.size() == 1);
+  CHECK(sink.rejected[0].line == 4);
+  CHECK_THAT(sink.rejected[0].reason, Catch::Contains("write it as a string"));
+}
+
+TEST_CASE("Fractional and millisecond Unix timestamps are dates", "[jsonl_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "ts.jsonl",
+                   "{\"id\": \"s\", \"title\": \"t\", \"date\": 1431424800}\n"
+                   "{\"id\": \"f\", \"title\": \"t\", \"date\": 1431424800.25}\n"
+                   "{\"id\": \"ms\", \"title\": \"t\", \"date\": 1431424800000}\n"
+                   "{\"id\": \"o\", \"title\": \"t\", \"date\": \"May 12th, 2015\"}\n");
+  const auto sink = test::read_path(dir / "ts.jsonl", InputFormat::kJsonLines);
+  REQUIRE(sink.articles.size() == 4);
+  for (const auto& article : sink.articles) {
+    CAPTURE(article.id);
+    REQUIRE(article.published);
+    CHECK(article.published->iso() == "2015-05-12");
+  }
+  CHECK(sink.warnings.empty());
+}
+
+TEST_CASE("JSON Lines with old Mac line ends", "[jsonl_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "cr.jsonl", "{\"id\": \"a\", \"title\": \"One\"}\r{\"id\": \"b\", \"title\": \"Two\"}\r");
+  const auto sink = test::read_path(dir / "cr.jsonl", InputFormat::kJsonLines);
+  REQUIRE(sink.articles.size() == 2);
+  CHECK(sink.articles[1].line == 2);
+}
+
+TEST_CASE("A line without a body may carry the page as \"html\"", "[jsonl_reader]") {
+  test::TempDir dir;
+  const nlohmann::json line = {
+      {"id", "p1"},
+      {"url", "https://example.ie/p1"},
+      {"html",
+       "<html lang=\"en\"><head><title>Ferry crossings cancelled | Island News</title>"
+       "<meta property=\"article:published_time\" content=\"2015-05-12\"></head><body><nav><a href=\"/\">Home</a>"
+       "</nav><article><p>The ferry operator cancelled all crossings to the islands on Tuesday because of gales, "
+       "and said services would resume when the wind dropped, perhaps on Thursday.</p></article></body></html>"}};
+  test::write_file(dir / "pages.jsonl", line.dump() + "\n");
+  const auto sink = test::read_path(dir / "pages.jsonl", InputFormat::kJsonLines);
+  REQUIRE(sink.articles.size() == 1);
+  CHECK(sink.articles[0].id == "p1");
+  CHECK(sink.articles[0].title == "Ferry crossings cancelled");
+  CHECK(sink.articles[0].published->iso() == "2015-05-12");
+  CHECK(sink.articles[0].body.rfind("The ferry operator", 0) == 0);
+  CHECK(sink.articles[0].language == "en");
+}

@@ -75,3 +75,16 @@ TEST_CASE("The real reut2-017.sgm reads in full despite its non-UTF-8 byte", "[r
   CHECK(sink.rejected.empty());
   CHECK(sink.warnings.size() == 1);
 }
+
+TEST_CASE("C1 numeric references decode as HTML5 maps them", "[reuters_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "c1.sgm",
+                   "<REUTERS NEWID=\"70001\">\n<DATE>12-MAY-2015 10:15:00.00</DATE>\n<TEXT>&#2;\n"
+                   "<TITLE>PILOTS ACCEPT &#147;FINAL&#148; OFFER</TITLE>\n<BODY>The union&#146;s "
+                   "spokesman called it &#147;fair&#148; &#150; a rise &#151; after talks&#133;\n Reuter\n&#3;</BODY>"
+                   "</TEXT>\n</REUTERS>\n");
+  const auto sink = test::read_path(dir / "c1.sgm", InputFormat::kReuters);
+  REQUIRE(sink.articles.size() == 1);
+  CHECK(sink.articles[0].title == "PILOTS ACCEPT “FINAL” OFFER");
+  CHECK(sink.articles[0].body == "The union’s spokesman called it “fair” – a rise — after talks…");
+}

@@ -100,11 +100,51 @@ TEST_CASE("Empty, binary and oversized files are rejected with the file named", 
   }
 }
 
-TEST_CASE("Latin-1 text is repaired with a warning", "[text_reader]") {
+TEST_CASE("Text that is not UTF-8 is read as Windows-1252 with a warning", "[text_reader]") {
   test::TempDir dir;
-  test::write_file(dir / "a.txt", "Caf\xe9 owners protest\n\nThe caf\xe9s closed.\n");
+  test::write_file(dir / "a.txt",
+                   "Caf\xe9 owners protest\n\nSe\xe1n O\x92Neill called it \x93unfair\x94 \x96 and left.\n");
   const auto sink = test::read_path(dir / "a.txt", InputFormat::kText);
   REQUIRE(sink.articles.size() == 1);
   CHECK(sink.articles[0].title == "Café owners protest");
-  CHECK(sink.warnings.size() == 1);
+  CHECK(sink.articles[0].body == "Seán O’Neill called it “unfair” – and left.");
+  REQUIRE(sink.warnings.size() == 1);
+  CHECK_THAT(sink.warnings[0].reason, Catch::Contains("Windows-1252"));
+}
+
+TEST_CASE("Old Mac line ends (CR only) read like LF", "[text_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "mac.txt", "Title: Snow closes passes\rDate: 2016-01-04\r\rSnow fell.\r\rRoads shut.\r");
+  const auto sink = test::read_path(dir / "mac.txt", InputFormat::kText);
+  REQUIRE(sink.articles.size() == 1);
+  CHECK(sink.articles[0].title == "Snow closes passes");
+  CHECK(sink.articles[0].published->iso() == "2016-01-04");
+  CHECK(sink.articles[0].body == "Snow fell.\n\nRoads shut.");
+}
+
+TEST_CASE("UTF-16 and UTF-32 with a byte order mark are decoded", "[text_reader]") {
+  const std::string text = "Title: Floods cut rail link\n\nFloodwater cut the line near Děčín.\n";
+  std::u16string utf16 = u"\uFEFFTitle: Floods cut rail link\n\nFloodwater cut the line near Děčín.\n";
+  std::u32string utf32 = U"\uFEFFTitle: Floods cut rail link\n\nFloodwater cut the line near Děčín.\n";
+  test::TempDir dir;
+  test::write_file(dir / "16.txt", std::string(reinterpret_cast<const char*>(utf16.data()), utf16.size() * 2));
+  test::write_file(dir / "32.txt", std::string(reinterpret_cast<const char*>(utf32.data()), utf32.size() * 4));
+  for (const char* name : {"16.txt", "32.txt"}) {
+    CAPTURE(name);
+    const auto sink = test::read_path(dir / name, InputFormat::kText);
+    REQUIRE(sink.articles.size() == 1);
+    CHECK(sink.articles[0].title == "Floods cut rail link");
+    CHECK(sink.articles[0].body == "Floodwater cut the line near Děčín.");
+    CHECK(sink.warnings.empty());
+  }
+}
+
+TEST_CASE("A stray NUL byte is dropped with a warning", "[text_reader]") {
+  test::TempDir dir;
+  test::write_file(dir / "nul.txt", std::string("Hail damages vineyards\n\nGrowers counted losses.\0\n", 49));
+  const auto sink = test::read_path(dir / "nul.txt", InputFormat::kText);
+  REQUIRE(sink.articles.size() == 1);
+  CHECK(sink.articles[0].body == "Growers counted losses.");
+  REQUIRE(sink.warnings.size() == 1);
+  CHECK_THAT(sink.warnings[0].reason, Catch::Contains("NUL"));
 }

@@ -13,10 +13,10 @@ TEST_CASE("UTF-8 validation rejects malformed sequences", "[text_utils]") {
   CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
 }
 
-TEST_CASE("Invalid bytes are read as Latin-1, valid UTF-8 is kept", "[text_utils]") {
-  CHECK(repair_utf8_as_latin1("Jos\xe9 Herrera") == "José Herrera");
-  CHECK(repair_utf8_as_latin1("Café already fine \xe2\x80\x94 dash") == "Café already fine — dash");
-  CHECK(is_valid_utf8(repair_utf8_as_latin1("\xff\xfe\x80 binary-ish")));
+TEST_CASE("The valid UTF-8 prefix ends at the first malformed sequence", "[text_utils]") {
+  CHECK(valid_utf8_prefix("Café") == 5);
+  CHECK(valid_utf8_prefix("Jos\xe9 Herrera") == 3);
+  CHECK(valid_utf8_prefix("\xe2\x80") == 0);  // truncated
 }
 
 TEST_CASE("fold_key makes names comparable", "[text_utils]") {
@@ -38,6 +38,13 @@ TEST_CASE("Entities are decoded and control-character references dropped", "[tex
   CHECK(decode_entities("&#2;TITLE&#3;&#22;") == "TITLE");
   CHECK(decode_entities("Caf&#233; &#x2019;") == "Café ’");
   CHECK(decode_entities("AT&T and &unknown; stay") == "AT&T and &unknown; stay");
+  CHECK(decode_entities("a &lt;/textarea&gt; </textarea> b") == "a </textarea> </textarea> b");
+}
+
+TEST_CASE("Every HTML5 reference is decoded, C1 numbers as HTML5 maps them", "[text_utils]") {
+  CHECK(decode_entities("O&#146;Brien &#147;fair&#148; &#150; &#151; done&#133;") == "O’Brien “fair” – — done…");
+  CHECK(decode_entities("&hellip; &mdash; &Aring;ngstr&ouml;m &ncaron; &check; &frac34;") == "… — Ångström ň ✓ ¾");
+  CHECK(decode_entities("&#x1F600;") == "\xF0\x9F\x98\x80");
 }
 
 TEST_CASE("Control characters are stripped, line breaks kept", "[text_utils]") {
@@ -46,15 +53,13 @@ TEST_CASE("Control characters are stripped, line breaks kept", "[text_utils]") {
 }
 
 TEST_CASE("Binary data is recognised", "[text_utils]") {
-  CHECK(looks_binary(std::string("abc\0def", 7)));
+  CHECK(looks_binary(std::string("\0\0\0\0a\0\0\0", 8)));
+  CHECK_FALSE(looks_binary(std::string("A stray NUL\0 in a line of text", 31)));
   CHECK(looks_binary("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"));
   CHECK_FALSE(looks_binary("An ordinary headline\n\nAnd a body.\n"));
 }
 
-TEST_CASE("Lines split on LF and CRLF", "[text_utils]") {
-  const auto lines = split_lines("one\r\ntwo\n\nthree");
-  REQUIRE(lines.size() == 4);
-  CHECK(lines[0] == "one");
-  CHECK(lines[2].empty());
-  CHECK(lines[3] == "three");
+TEST_CASE("Lines split on LF, CRLF and an old Mac's CR", "[text_utils]") {
+  const auto lines = split_lines("one\r\ntwo\n\nthree\rfour\r\rfive\r");
+  CHECK(lines == std::vector<std::string_view>{"one", "two", "", "three", "four", "", "five"});
 }

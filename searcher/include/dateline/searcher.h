@@ -144,6 +144,7 @@ struct StoredArticle {
   std::string source;
   std::string url;
   std::vector<std::string> authors;
+  std::string language;  // as the input tagged it (<html lang>), else empty
   std::vector<std::string> people;
   std::vector<std::string> places;
   std::vector<std::string> topics;
