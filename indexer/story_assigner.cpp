@@ -19,6 +19,9 @@ bool StoryAssigner::same_story(const Likeness& l) {
   const bool undated = !l.days_apart;
   if (l.shingles >= 0.4 && (same_day || undated)) return true;
   if (same_day) {
+    // Word likeness alone also joins the day's lookalikes, one company's results
+    // and another's: the titles must share a word that few articles use.
+    if (l.title_words == 0) return false;
     return (l.cosine >= 0.25 && l.entities >= 1) || l.cosine >= 0.5 || (l.rare_words >= 2 && l.cosine >= 0.15) ||
            (l.containment >= 0.7 && l.cosine >= 0.3) || (l.scarce_words >= 2 && l.cosine >= 0.4);
   }
@@ -39,10 +42,15 @@ constexpr std::size_t kLookupTerms = 6;
 constexpr double kMaxLookupShare = 0.05;
 constexpr double kAlwaysRare = 50;  // articles: rare enough in any window, however small
 constexpr std::size_t kMinSharedTerms = 2;
+// An article joins two stories into one only when it is a near-copy of both: joining on
+// looser likeness chains the day's price tables, one alike to the next, into one story.
+constexpr double kBridgingShingles = 0.4;
 // "Very rare", "rare" and "scarce" words, as shares of the window (at least 2, 3 and 5 articles).
 constexpr double kVeryRareShare = 0.0002;
 constexpr double kRareShare = 0.00063;
 constexpr double kScarceShare = 0.0017;
+// A title word two same-day articles share says they are one event when under 1 % of the window has it.
+constexpr double kTitleWordShare = 0.01;
 // Below this many articles in the window a word's share says little of how rare it is in
 // the news (in 30 articles, every word of one story is "rare"): no word counts as rare.
 constexpr std::size_t kMinWindowForRarity = 1000;
@@ -90,8 +98,7 @@ void StoryAssigner::load(const Xapian::Database& database) {
 }
 
 std::string StoryAssigner::assign(const std::string& article_id, const StoryProfile& profile) {
-  const Entry* best = nullptr;
-  double best_score = 0;
+  std::vector<std::pair<double, const Entry*>> joinable;
   std::vector<std::string> matched;
   const Weights weights = weigh(profile);
   for (const std::uint64_t sequence : candidates(profile)) {
@@ -99,14 +106,12 @@ std::string StoryAssigner::assign(const std::string& article_id, const StoryProf
     if (candidate == nullptr) continue;
     const Likeness l = likeness(profile, weights, *candidate);
     if (!same_story(l)) continue;
-    matched.push_back(resolve(candidate->story));
-    const double score = std::max(l.shingles, l.cosine);
-    if (score > best_score || best == nullptr) {
-      best = candidate;
-      best_score = score;
-    }
+    if (l.shingles >= kBridgingShingles) matched.push_back(resolve(candidate->story));
+    joinable.emplace_back(std::max(l.shingles, l.cosine), candidate);
   }
-  std::string story = best != nullptr ? resolve(best->story) : story_id_for(article_id);
+  const auto best = std::max_element(joinable.begin(), joinable.end(),
+                                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::string story = best != joinable.end() ? resolve(best->second->story) : story_id_for(article_id);
   for (const std::string& other : matched) {
     if (other != story) merged_[other] = story;
   }
@@ -198,6 +203,7 @@ StoryAssigner::Likeness StoryAssigner::likeness(const StoryProfile& profile, con
   const double very_rare = knows_rarity ? std::max(2.0, kVeryRareShare * window) : 0;
   const double rare = knows_rarity ? std::max(3.0, kRareShare * window) : 0;
   const double scarce = knows_rarity ? std::max(5.0, kScarceShare * window) : 0;
+  const double title_word = std::max(5.0, kTitleWordShare * window);
   double dot = 0;
   double shared = 0;
   for (std::size_t i = 0; i < profile.terms.size(); ++i) {
@@ -211,6 +217,9 @@ StoryAssigner::Likeness StoryAssigner::likeness(const StoryProfile& profile, con
     l.very_rare_words += articles <= very_rare;
     l.rare_words += articles <= rare;
     l.scarce_words += articles <= scarce;
+    const bool in_both_titles =
+        i < profile.title_terms && static_cast<std::size_t>(found - theirs.begin()) < other.profile.title_terms;
+    l.title_words += in_both_titles && (!knows_rarity || articles <= title_word);
   }
   if (weights.squares > 0 && other.weights.squares > 0)
     l.cosine = dot / std::sqrt(weights.squares * other.weights.squares);

@@ -9,18 +9,21 @@
 // tests/stories/) when
 //   - published the same day, or undated: their texts are near-duplicates
 //     (shingle Jaccard similarity >= 0.4);
-//   - published the same day: their words are alike (a TF-IDF cosine over
-//     their title words and most frequent words, idf from the window), less
-//     alike when they name the same people or places or share rare words, or
-//     one's words are contained in the other's (a flash and its report);
+//   - published the same day: their titles share a word that under 1 % of
+//     the window uses, and their words are alike (a TF-IDF cosine over their
+//     title words and most frequent words, idf from the window), less alike
+//     when they name the same people or places or share rare words, or one's
+//     words are contained in the other's (a flash and its report);
 //   - undated: their words are alike and they name three people or places
 //     in common, or share three rare words; less alike when they name five
 //     people and places in common and share two very rare words.
 // An article joins the story of its best match, else starts a story whose id
-// is made from the article's id. An article that matches two stories joins
-// them: the other story's articles take the best match's id (merges(), which
-// the indexer writes at the end of the run). Re-running the same input keeps
-// every id. Memory is bounded by the window (kWindow articles), not the archive.
+// is made from the article's id. An article that is a near-duplicate of
+// articles in two stories joins them: the other story's articles take the
+// best match's id (merges(), which the indexer writes at the end of the run);
+// looser likeness never joins stories, or a day's price tables would chain
+// into one. Re-running the same input keeps every id. Memory is bounded by
+// the window (kWindow articles), not the archive.
 
 #include "story_profile.h"
 
@@ -80,6 +83,7 @@ class StoryAssigner {
     std::size_t very_rare_words = 0;  // words in common that are in about 0.02 % of the window
     std::size_t rare_words = 0;       // ... in about 0.06 %
     std::size_t scarce_words = 0;     // ... in about 0.17 %
+    std::size_t title_words = 0;      // words of both titles in common, in under 1 % of the window
   };
 
   static bool same_story(const Likeness& likeness);

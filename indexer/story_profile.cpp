@@ -16,7 +16,7 @@
 namespace dateline::indexer {
 namespace {
 
-constexpr std::uint8_t kFormat = 1;
+constexpr std::uint8_t kFormat = 2;
 constexpr std::size_t kShingleWords = 4;
 
 std::uint32_t hash32(std::string_view text) {
@@ -108,6 +108,7 @@ void collect_terms(const Xapian::Document& document, StoryProfile& profile) {
     if (profile.terms.size() < StoryProfile::kTerms && kept.insert(hash).second) profile.terms.push_back(hash);
   };
   for (const std::string& stem : title) keep(stem);
+  profile.title_terms = static_cast<std::uint8_t>(profile.terms.size());
   for (const auto& [wdf, stem] : text) keep(stem);
 }
 
@@ -160,6 +161,7 @@ std::string StoryProfile::encode() const {
   put<std::int32_t>(out, day ? static_cast<std::int32_t>(*day) : std::numeric_limits<std::int32_t>::min());
   put(out, source);
   put<std::uint8_t>(out, static_cast<std::uint8_t>(terms.size()));
+  put<std::uint8_t>(out, title_terms);
   for (const std::uint32_t term : terms) put(out, term);
   put<std::uint8_t>(out, static_cast<std::uint8_t>(entities.size()));
   for (const std::uint32_t entity : entities) put(out, entity);
@@ -179,7 +181,10 @@ std::optional<StoryProfile> StoryProfile::decode(std::string_view in) {
   }
   std::int32_t day = 0;
   std::uint8_t count = 0;
-  if (!get(in, day) || !get(in, profile.source) || !get(in, count)) return std::nullopt;
+  if (!get(in, day) || !get(in, profile.source) || !get(in, count) || !get(in, profile.title_terms) ||
+      profile.title_terms > count) {
+    return std::nullopt;
+  }
   if (day != std::numeric_limits<std::int32_t>::min()) profile.day = day;
   profile.terms.resize(count);
   for (std::uint32_t& term : profile.terms) {

@@ -34,7 +34,8 @@ struct StoryProfile {
 
   std::array<std::uint16_t, kMinHashes> minhash{};  // 16 bits each: a chance equality costs 1/65536
   bool has_shingles = false;
-  std::vector<std::uint32_t> terms;     // hashes of the most frequent stemmed words, most frequent first
+  std::vector<std::uint32_t> terms;     // hashes of the title's stemmed words, then the text's most frequent
+  std::uint8_t title_terms = 0;         // how many of `terms` come from the title
   std::vector<std::uint32_t> entities;  // hashes of person_key()s and place keys, sorted
   std::optional<long> day;              // publication day, days since 1970-01-01
   std::uint32_t source = 0;             // hash of the folded source, 0 when unknown

@@ -303,8 +303,8 @@ TEST_CASE("Stories on the labelled set: precision first, every BBC duplicate wit
   const double precision = static_cast<double>(both) / predicted_pairs;
   const double recall = static_cast<double>(both) / gold_pairs;
   CAPTURE(precision, recall);
-  CHECK(precision >= 0.93);
-  CHECK(recall >= 0.65);
+  CHECK(precision >= 0.95);
+  CHECK(recall >= 0.55);
   std::map<std::string, std::set<std::string>> duplicate_groups;
   for (const auto& [id, label] : labels) {
     if (label.kind == "duplicate") duplicate_groups[label.story].insert(assigned[id]);
@@ -315,4 +315,12 @@ TEST_CASE("Stories on the labelled set: precision first, every BBC duplicate wit
     CHECK(stories.size() == 1);
   }
   CHECK(story_of(database, "seeds/000_188ba981715c0ded.txt") == story_of(database, "seeds/004_ae7f84a818a98b3c.txt"));
+  // No story swallows a day's lookalikes (every company's quarterly results): the largest
+  // is a day's livestock market reports, 36 articles.
+  Xapian::doccount largest = 0;
+  const std::string prefix(schema::kStoryPrefix);
+  for (auto story = database.allterms_begin(prefix); story != database.allterms_end(prefix); ++story) {
+    largest = std::max(largest, story.get_termfreq());
+  }
+  CHECK(largest <= 50);
 }

@@ -51,6 +51,7 @@ TEST_CASE("A story profile survives its value slot, and near-duplicate texts sha
   REQUIRE(decoded);
   CHECK(decoded->minhash == fire.minhash);
   CHECK(decoded->terms == fire.terms);
+  CHECK(decoded->title_terms == fire.title_terms);
   CHECK(decoded->entities == fire.entities);
   CHECK(decoded->day == fire.day);
   CHECK_FALSE(StoryProfile::decode("not a profile"));
@@ -83,18 +84,23 @@ TEST_CASE("Articles on one event join one story, the same kind of event another 
   CHECK(stories.merges().empty());
 }
 
-TEST_CASE("An article matching two stories joins them", "[story_assigner]") {
+TEST_CASE("An article copying two stories joins them, one merely like both does not", "[story_assigner]") {
   StoryAssigner stories;
   const common::Date day{1987, 4, 2};
-  // Two short flashes too far apart in words to be joined, then a report that contains both.
-  const std::string first = stories.assign("flash-1", profile_of("Noranda Murdochville fire traps miners", "", day));
-  const std::string second = stories.assign("flash-2", profile_of("Seventeen Gaspe miners found alive", "", day));
+  // Two digests sharing one sentence, under titles with no word in common: two stories.
+  const std::string lead = kRepos.substr(0, kRepos.find(". ") + 1);
+  const std::string first = stories.assign("digest-1", profile_of("Morning digest", kMineFire + " " + lead, day));
+  const std::string second = stories.assign("digest-2", profile_of("Evening wrap", lead + " " + kCocoa, day));
   REQUIRE(first != second);
-  const std::string report = stories.assign(
-      "report", profile_of("Noranda Murdochville fire traps miners, seventeen Gaspe miners found alive", "", day));
+  // A summary only like both joins the likelier story and leaves the other alone.
+  stories.assign("summary", profile_of("Morning digest summary", "Noranda mine fire; the Fed added reserves.", day));
+  CHECK(stories.merges().empty());
+  // A roundup copying both whole is a near-duplicate of each: one story.
+  const std::string roundup =
+      stories.assign("roundup", profile_of("Roundup", kMineFire + " " + lead + " " + kCocoa, day));
   const auto merges = stories.merges();
   REQUIRE(merges.size() == 1);
-  CHECK(merges[0].second == report);
+  CHECK(merges[0].second == roundup);
   CHECK((merges[0].first == first || merges[0].first == second));
 }
 
