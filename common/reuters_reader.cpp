@@ -151,9 +151,9 @@ class StoryParser {
     if (title) article.title = collapse_whitespace(clean_text(title->content));
     if (dateline) article.dateline = collapse_whitespace(clean_text(dateline->content));
     if (body) {
-      article.body = without_signoff(clean_text(body->content));
+      article.body = reflow_hard_wrapped(without_signoff(clean_text(body->content)));
     } else if (!title) {
-      article.body = without_signoff(clean_text(strip_tags(text->content)));
+      article.body = reflow_hard_wrapped(without_signoff(clean_text(strip_tags(text->content))));
     }
   }
 

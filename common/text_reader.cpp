@@ -145,7 +145,7 @@ void parse_text_article(std::string_view text, const ReadContext& context, Artic
   std::vector<std::string> paragraphs;
   std::string paragraph;
   const auto end_paragraph = [&] {
-    if (!paragraph.empty()) paragraphs.push_back(std::move(paragraph));
+    if (!paragraph.empty()) paragraphs.push_back(reflow_hard_wrapped(paragraph));
     paragraph.clear();
   };
   for (; next < lines.size(); ++next) {

@@ -177,6 +177,63 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+namespace {
+
+constexpr std::size_t kMinWrapWidth = 40;
+// A line shorter than this share of the width ended before the margin.
+constexpr double kShortLineShare = 0.6;
+
+bool has_column_gap(std::string_view line) {
+  const std::size_t text = line.find_first_not_of(" \t");
+  if (text == std::string_view::npos) return false;
+  const std::size_t gap = line.find("  ", text);
+  return gap != std::string_view::npos && line.find_first_not_of(" \t", gap) != std::string_view::npos;
+}
+
+// A short line the writer ended: a sentence's end, or a heading (no lower-case
+// letters). A short line cut mid-sentence (the first line once the dateline
+// is taken off it) continues.
+bool ends_a_line(std::string_view line) {
+  const char last = line.back();
+  if (last == '.' || last == ':' || last == '!' || last == '?') return true;
+  return std::none_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+std::string reflow_hard_wrapped(std::string_view text) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  std::size_t width = 0;
+  std::size_t column_lines = 0;
+  for (const std::string_view line : lines) {
+    width = std::max(width, trim(line).size());
+    column_lines += has_column_gap(line);
+  }
+  if (width < kMinWrapWidth || column_lines >= 2) return std::string(text);
+  std::string out;
+  bool paragraph_break = false;
+  bool ended_early = false;
+  for (const std::string_view raw : lines) {
+    const std::string_view line = trim(raw);
+    if (line.empty()) {
+      paragraph_break = !out.empty();
+      continue;
+    }
+    const bool indented = raw.front() == ' ' || raw.front() == '\t';
+    if (!out.empty()) {
+      if (paragraph_break || indented) {
+        out += "\n\n";
+      } else {
+        out += ended_early ? '\n' : ' ';
+      }
+    }
+    out.append(line);
+    ended_early = static_cast<double>(line.size()) < kShortLineShare * static_cast<double>(width) && ends_a_line(line);
+    paragraph_break = false;
+  }
+  return out;
+}
+
 std::string collapse_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -28,6 +28,14 @@ std::string title_case(std::string_view text);
 
 std::string_view trim(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
+
+// Text a source hard-wrapped (wire copy cut at 65-70 columns) as paragraphs:
+// the lines of a paragraph joined by spaces, paragraphs (after a blank or an
+// indented line) separated by a blank line, and a line break kept after a
+// line that ends well short of the width (a heading, a list item). Text laid
+// out in columns (two lines with runs of spaces inside, a price table) and
+// text of short lines (under 40 bytes wide) are returned as they are.
+std::string reflow_hard_wrapped(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 // The words of a text: runs of non-space characters.
 std::vector<std::string> split_whitespace(std::string_view text);

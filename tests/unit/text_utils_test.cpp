@@ -63,3 +63,25 @@ TEST_CASE("Lines split on LF, CRLF and an old Mac's CR", "[text_utils]") {
   const auto lines = split_lines("one\r\ntwo\n\nthree\rfour\r\rfive\r");
   CHECK(lines == std::vector<std::string_view>{"one", "two", "", "three", "four", "", "five"});
 }
+
+TEST_CASE("Hard-wrapped wire copy reads as paragraphs, tables and short lines stay as they are", "[text_utils]") {
+  const std::string wire =
+      "OPEC member Ecuador adopted austerity\nmeasures to conserve fuel after oil production was paralyzed by\n"
+      "a strong earthquake.\n    Energy and Mines Minister Javier Espinosa announced on\n"
+      "television the country would cut domestic fuel sales by 30 pct.";
+  CHECK(reflow_hard_wrapped(wire) ==
+        "OPEC member Ecuador adopted austerity measures to conserve fuel after oil production was paralyzed by a "
+        "strong earthquake.\n\nEnergy and Mines Minister Javier Espinosa announced on television the country "
+        "would cut domestic fuel sales by 30 pct.");
+  const std::string headed =
+      "MARKETS IN BRIEF\nShares in Tokyo rose on Monday as exporters gained on a weaker yen\n"
+      "and dealers said buying would continue this week.";
+  CHECK(reflow_hard_wrapped(headed) ==
+        "MARKETS IN BRIEF\nShares in Tokyo rose on Monday as exporters gained on a weaker yen and dealers said buying "
+        "would continue this week.");
+  const std::string table =
+      "FOB SINGAPORE CENTS PER KILO IN ONE TON PELLETS\n SSR 20 MAY    170.00 172.00 NOM\n"
+      "        JUNE   170.00 172.00 NOM\n SSR 50 MAY    169.00 170.00 NOM";
+  CHECK(reflow_hard_wrapped(table) == table);
+  CHECK(reflow_hard_wrapped("Roses are red\nviolets are blue") == "Roses are red\nviolets are blue");
+}
