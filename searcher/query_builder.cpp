@@ -38,6 +38,11 @@ constexpr double kMinEntityIdf = 0.1;
 constexpr double kRecencyWeight = 5.0;
 // "More like this": the article's words that tell it apart (Xapian's ESet).
 constexpr Xapian::termcount kRelatedWords = 30;
+// The words of names a query filters by (person:, place:, title:, --person,
+// --place) weigh this fraction of their idf where the text mentions them: the
+// snippet then shows and highlights the passage naming them, and articles of a
+// filter alone rank by how much they say of it.
+constexpr double kNamedWordWeight = 0.2;
 // Longest run of query words tried as a facet name ("new york stock exchange" is four, rare).
 constexpr std::size_t kMaxEntityWords = 3;
 
@@ -575,6 +580,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
     built.recency_half_life_days = request.recency_half_life_days;
     boosts.push_back(recency_boost(built));
   }
+  if (const Xapian::Query named = named_words(built.query, filters); !named.empty()) boosts.push_back(named);
   if (!boosts.empty()) {
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query,
                                 Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
@@ -582,6 +588,35 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) {
   built.query = filtered(built.query, filters);
   built.description = built.query.get_description();
   return built;
+}
+
+Xapian::Query QueryBuilder::named_words(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) const {
+  std::set<std::string> terms;
+  const auto add_words = [&](std::string_view name) {
+    for (const std::string& word : common::split_whitespace(std::string(name))) {
+      if (word.size() > 1) terms.insert("Z" + stemmer_(word));
+    }
+  };
+  const auto collect = [&](const Xapian::Query& from) {
+    for (auto term = from.get_terms_begin(); term != from.get_terms_end(); ++term) {
+      const std::string& name = *term;
+      if (common::starts_with(name, schema::kPersonPrefix)) {
+        add_words(std::string_view(name).substr(schema::kPersonPrefix.size()));
+      } else if (common::starts_with(name, schema::kSurnamePrefix)) {
+        const std::size_t separator = name.find(schema::kSurnameSeparator);
+        if (separator != std::string::npos) add_words(std::string_view(name).substr(separator + 1));
+      } else if (common::starts_with(name, schema::kPlacePrefix)) {
+        add_words(std::string_view(name).substr(schema::kPlacePrefix.size()));
+      } else if (common::starts_with(name, "Z" + std::string(schema::kTitlePrefix))) {
+        terms.insert("Z" + name.substr(1 + schema::kTitlePrefix.size()));
+      }
+    }
+  };
+  collect(query);
+  for (const Xapian::Query& filter : filters) collect(filter);
+  if (terms.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                       kNamedWordWeight);
 }
 
 double BuiltQuery::recency_weight(long day) const {

@@ -69,6 +69,8 @@ class QueryBuilder {
   Xapian::Query wildcard_phrase(std::size_t index);
   std::vector<Xapian::Query> entity_boosts(BuiltQuery& built) const;
   Xapian::Query recency_boost(BuiltQuery& built) const;
+  // The text words of the names `query` and `filters` look for (people, places, title words), lightly weighted.
+  Xapian::Query named_words(const Xapian::Query& query, const std::vector<Xapian::Query>& filters) const;
 
   const Xapian::Database& database_;
   Xapian::Stem stemmer_;

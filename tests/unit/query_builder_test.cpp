@@ -59,7 +59,7 @@ TEST_CASE("Typical queries parse to these shapes", "[query_builder]") {
       {"Sao", false, "Query((Zsao@1 SYNONYM Zsão@1 SYNONYM são@1))"},
       {"São", false, "Query((Zsao@1 SYNONYM Zsão@1 SYNONYM são@1))"},
       // Free-text fields, exclusions.
-      {"title:senate", false, "Query(ZSsenat@1)"},
+      {"title:senate", false, "Query((ZSsenat@1 AND_MAYBE 0.2000000000000000111 * Zsenat))"},
       {"budget -senate", false, "Query((Zbudget@1 AND_NOT Zsenat@2))"},
       // A word naming a facet the index holds (the topic coffee) weighs its articles more, by the word's idf.
       {"coffee", false,
