@@ -1,5 +1,6 @@
 #include "facet_counter.h"
 
+#include "dates.h"
 #include "person_names.h"
 #include "schema.h"
 
@@ -9,9 +10,6 @@
 
 namespace dateline::searcher {
 namespace {
-
-// Matches spanning less than this are shown by month, longer spans by year.
-constexpr int kMonthlyHistogramMaxYears = 3;
 
 bool by_count_then_value(const FacetValue& a, const FacetValue& b) {
   return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -26,21 +24,90 @@ std::vector<FacetValue> top_values(const Xapian::ValueCountMatchSpy& spy, std::s
   return values;
 }
 
-// Publication dates (schema::date_key of a day) bucketed by year, or by month when the matches span under three years.
+// Histogram buckets by the span of the matches' dates, so that a histogram has
+// between a handful and about 60 bars: days up to a month, ISO weeks (from
+// Monday) up to half a year, months up to five years, else years.
+enum class Granularity { kDay, kWeek, kMonth, kYear };
+constexpr long kMaxDailySpan = 31;
+constexpr long kMaxWeeklySpan = 26 * 7;
+constexpr long kMaxMonthlySpan = 5 * 366;
+
+Granularity granularity_for(long span_days) {
+  if (span_days <= kMaxDailySpan) return Granularity::kDay;
+  if (span_days <= kMaxWeeklySpan) return Granularity::kWeek;
+  if (span_days <= kMaxMonthlySpan) return Granularity::kMonth;
+  return Granularity::kYear;
+}
+
+const char* granularity_name(Granularity granularity) {
+  switch (granularity) {
+    case Granularity::kDay: return "day";
+    case Granularity::kWeek: return "week";
+    case Granularity::kMonth: return "month";
+    case Granularity::kYear: return "year";
+  }
+  return "year";
+}
+
+// The first day of the bucket holding `day`.
+common::Date bucket_start(const common::Date& day, Granularity granularity) {
+  switch (granularity) {
+    case Granularity::kDay: return day;
+    case Granularity::kWeek: {
+      const long days = common::days_since_epoch(day);
+      return common::date_from_days(days - (days + 3) % 7);  // 1970-01-01 was a Thursday
+    }
+    case Granularity::kMonth: return {day.year, day.month, 1};
+    case Granularity::kYear: return {day.year, 1, 1};
+  }
+  return day;
+}
+
+common::Date next_bucket(const common::Date& start, Granularity granularity) {
+  switch (granularity) {
+    case Granularity::kDay: return common::add_days(start, 1);
+    case Granularity::kWeek: return common::add_days(start, 7);
+    case Granularity::kMonth:
+      return start.month == 12 ? common::Date{start.year + 1, 1, 1} : common::Date{start.year, start.month + 1, 1};
+    case Granularity::kYear: return {start.year + 1, 1, 1};
+  }
+  return start;
+}
+
+// A bucket as the --from/--to filters take it: "1987", "1987-03", or a day (a week by its Monday).
+std::string bucket_label(const common::Date& start, Granularity granularity) {
+  switch (granularity) {
+    case Granularity::kYear: return common::Date{start.year, 0, 0}.iso();
+    case Granularity::kMonth: return common::Date{start.year, start.month, 0}.iso();
+    default: return start.iso();
+  }
+}
+
+// Publication dates (schema::date_key of a day) as a histogram on a true time
+// axis: every bucket from the first match's to the last's, empty ones as 0.
 void date_histogram(const Xapian::ValueCountMatchSpy& spy, Facets& facets) {
   std::map<common::Date, std::uint64_t> by_day;
+  std::uint64_t dated = 0;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    if (const auto day = schema::date_from_key(*it); day && day->day != 0) by_day[*day] += it.get_termfreq();
+    if (const auto day = schema::date_from_key(*it); day && day->day != 0) {
+      by_day[*day] += it.get_termfreq();
+      dated += it.get_termfreq();
+    }
   }
+  facets.undated = spy.get_total() - dated;
   facets.date_granularity = "year";
   if (by_day.empty()) return;
-  const common::Date& first = by_day.begin()->first;
-  const common::Date& last = by_day.rbegin()->first;
-  const bool monthly = (last.year * 12 + last.month) - (first.year * 12 + first.month) < kMonthlyHistogramMaxYears * 12;
-  facets.date_granularity = monthly ? "month" : "year";
-  std::map<common::Date, std::uint64_t> buckets;
-  for (const auto& [day, count] : by_day) buckets[{day.year, monthly ? day.month : 0, 0}] += count;
-  for (const auto& [bucket, count] : buckets) facets.dates.push_back({bucket.iso(), count});
+  const long span = common::days_since_epoch(by_day.rbegin()->first) - common::days_since_epoch(by_day.begin()->first);
+  const Granularity granularity = granularity_for(span);
+  facets.date_granularity = granularity_name(granularity);
+  auto day = by_day.begin();
+  for (common::Date start = bucket_start(day->first, granularity); day != by_day.end();) {
+    const common::Date end = next_bucket(start, granularity);
+    std::uint64_t count = 0;
+    for (; day != by_day.end() && day->first < end; ++day) count += day->second;
+    facets.dates.push_back({bucket_label(start, granularity), count});
+    start = end;
+  }
 }
 
 }  // namespace

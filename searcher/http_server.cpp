@@ -33,11 +33,14 @@ std::string_view search_page();  // web/search_page.html, embedded by CMake
 namespace {
 
 constexpr const char* kJson = "application/json";
-const std::set<std::string> kSearchParameters = {"q",      "limit",   "offset",   "sort", "person", "place",
-                                                 "source", "topic",   "from",     "to",   "facets", "explain",
-                                                 "all",    "recency", "collapse", "story"};
+const std::set<std::string> kSearchParameters = {"q",      "limit",   "offset",   "sort",  "person", "place",
+                                                 "source", "topic",   "from",     "to",    "facets", "explain",
+                                                 "all",    "recency", "collapse", "story", "after"};
 // /api/story/{id} and /api/related/{id}: no query words; "story=1" keeps the article's own story in related ones.
 const std::set<std::string> kStoryParameters = {"limit", "offset", "sort", "facets"};
+// /api/export: the search's words and filters, the format and whether to add snippets.
+const std::set<std::string> kExportParameters = {"q",    "sort", "person", "place",  "source",   "topic",
+                                                 "from", "to",   "all",    "format", "snippets", "story"};
 const std::set<std::string> kRelatedParameters = {"limit", "offset", "sort", "person", "place", "source",
                                                   "topic", "from",   "to",   "facets", "story", "collapse"};
 
@@ -134,10 +137,30 @@ SearchRequest search_request(const Parameters& parameters, const ServerOptions& 
   search.explain = parameters.has("explain") && parameters.get("explain") != "0";
   search.all_words = flag(parameters, "all", false);
   search.collapse = flag(parameters, "collapse", true);
-  if (&known == &kSearchParameters) search.stories = parameters.all("story");
+  if (&known == &kSearchParameters || &known == &kExportParameters) search.stories = parameters.all("story");
   search.recency_half_life_days = static_cast<double>(parameters.number("recency", 0, 365000));
+  search.after = parameters.get("after");
   search.time_limit_seconds = options.timeout_seconds;
   return search;
+}
+
+// Every match of `search` written to `sink` as it is found; the client going
+// away stops the export. An error once the stream has begun ends a JSON Lines
+// export with an error line (the status is sent already).
+void stream_export(Searcher& searcher, const SearchRequest& search, bool csv, bool snippets, httplib::DataSink& sink) {
+  const auto write = [&](const std::string& text) {
+    return sink.is_writable() && sink.write(text.data(), text.size());
+  };
+  try {
+    if (!csv || write(export_csv_header(snippets))) {
+      searcher.export_matches(search, snippets, [&](const Hit& hit) {
+        return write(csv ? export_csv_line(hit, snippets) : export_json_line(hit, snippets));
+      });
+    }
+  } catch (const std::exception& e) {
+    if (!csv) write(error_json(e.what(), kExitRuntimeFailure) + "\n");
+  }
+  sink.done();
 }
 
 // Each worker thread keeps its own open Searcher (a Searcher is not
@@ -236,8 +259,38 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
           thread_searcher(options.database).related(request.matches[1], related, flag(parameters, "story", false)));
     });
   });
+  server.Get("/api/export", [options](const httplib::Request& request, httplib::Response& response) {
+    SearchRequest search;
+    bool csv = false;
+    bool snippets = false;
+    respond(response, [&] {
+      const Parameters parameters(request.target);
+      search = search_request(parameters, options, kExportParameters);
+      const std::string format = parameters.has("format") ? parameters.get("format") : "jsonl";
+      if (format != "jsonl" && format != "csv") throw UsageError("format: expected jsonl or csv, got '" + format + "'");
+      csv = format == "csv";
+      snippets = flag(parameters, "snippets", false);
+      search.limit = 0;
+      thread_searcher(options.database).search(search);  // a bad query is a 400 before the stream starts
+      return std::string();
+    });
+    if (response.status != -1) return;  // respond() set an error
+    response.headers.erase("Content-Type");
+    response.set_header("Content-Disposition",
+                        std::string("attachment; filename=\"dateline-export.") + (csv ? "csv" : "jsonl") + "\"");
+    const std::string database = options.database;
+    response.set_chunked_content_provider(csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
+                                          [database, search, csv, snippets](std::size_t, httplib::DataSink& sink) {
+                                            stream_export(thread_searcher(database), search, csv, snippets, sink);
+                                            return true;
+                                          });
+  });
   server.Get(R"(/api/article/(.+))", [options](const httplib::Request& request, httplib::Response& response) {
-    respond(response, [&] { return to_json(thread_searcher(options.database).article(request.matches[1])); });
+    respond(response, [&] {
+      const Parameters parameters(request.target);
+      parameters.require_known({"q"});
+      return to_json(thread_searcher(options.database).article(request.matches[1], parameters.get("q")));
+    });
   });
   server.Get("/healthz", [options](const httplib::Request&, httplib::Response& response) {
     respond(response, [&] {

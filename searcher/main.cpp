@@ -16,6 +16,7 @@
 
 #include <unistd.h>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -31,6 +32,9 @@ struct CommandLine {
   SearchRequest request;
   std::string sort = "relevance";
   std::string show;
+  std::string highlight;      // --query: words to mark in the --show article
+  std::string export_format;  // --export: "jsonl" or "csv"
+  bool export_snippets = false;
   std::string story;
   std::string related;
   bool include_story = false;
@@ -57,10 +61,32 @@ cli::TerminalStyle terminal_style() {
   return style;
 }
 
+// --export: every match to standard output, a progress line on standard error when it is a terminal.
+int export_matches(Searcher& searcher, const CommandLine& command) {
+  const bool csv = command.export_format == "csv";
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  if (csv) std::cout << export_csv_header(command.export_snippets);
+  const auto started = std::chrono::steady_clock::now();
+  auto reported = started;
+  const std::uint64_t exported = searcher.export_matches(command.request, command.export_snippets, [&](const Hit& hit) {
+    std::cout << (csv ? export_csv_line(hit, command.export_snippets) : export_json_line(hit, command.export_snippets));
+    const auto now = std::chrono::steady_clock::now();
+    if (progress && now - reported > std::chrono::milliseconds(200)) {
+      std::cerr << "\rdateline-search: exported " << hit.rank << " articles" << std::flush;
+      reported = now;
+    }
+    return static_cast<bool>(std::cout);
+  });
+  std::cout.flush();
+  if (!std::cout) throw std::runtime_error("cannot write the export to standard output");
+  if (progress) std::cerr << "\rdateline-search: exported " << exported << " articles\n";
+  return kExitOk;
+}
+
 int search(CommandLine& command) {
   Searcher searcher(command.database);
   if (!command.show.empty()) {
-    const StoredArticle article = searcher.article(command.show);
+    const StoredArticle article = searcher.article(command.show, command.highlight);
     std::cout << (command.json ? to_json(article) + "\n" : cli::render_article(article, terminal_style()));
     return kExitOk;
   }
@@ -83,6 +109,7 @@ int search(CommandLine& command) {
     std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
     return kExitOk;
   }
+  if (!command.export_format.empty()) return export_matches(searcher, command);
   const SearchResponse response = searcher.search(request);
   std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
   return kExitOk;
@@ -109,6 +136,9 @@ int main(int argc, char** argv) {
   app.add_option("--db", command.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
   app.add_option("-n,--limit", request.limit, "Results per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Skip this many results (pagination)");
+  app.add_option("--after", request.after,
+                 "With --sort newest|oldest --no-collapse: the page after this cursor (\"next\" of the JSON)")
+      ->type_name("CURSOR");
   app.add_option("--sort", command.sort, "Order: relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
       ->capture_default_str();
@@ -137,11 +167,19 @@ int main(int argc, char** argv) {
                "Show the parsed query, what was rewritten, and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
+  app.add_option("--query", command.highlight, "With --show: mark these query words in the article")
+      ->type_name("QUERY");
   app.add_flag(
       "--no-collapse", [&request](std::int64_t) { request.collapse = false; },
       "List every matching article (default: one result per story)");
   app.add_option("--story", command.story, "List the articles of a story, oldest first (a timeline)")
       ->type_name("STORY");
+  app.add_option("--export", command.export_format,
+                 "Write every matching article (id, date, title, source, url, people, places, score) as JSON Lines "
+                 "or CSV, in the --sort order, not grouped by story")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->type_name("jsonl|csv");
+  app.add_flag("--snippets", command.export_snippets, "With --export: add each article's snippet");
   app.add_option("--related", command.related, "Articles like the one with this id, from other stories")
       ->type_name("ID");
   app.add_flag("--include-story", command.include_story, "With --related: include the article's own story");

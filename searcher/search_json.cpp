@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 
 namespace dateline {
 namespace {
@@ -17,6 +18,15 @@ Json facet_values(const std::vector<FacetValue>& values) {
   Json list = Json::array();
   for (const FacetValue& value : values) list.push_back({{"value", value.value}, {"count", value.count}});
   return list;
+}
+
+const char* sort_name(SortOrder sort) {
+  switch (sort) {
+    case SortOrder::kNewest: return "newest";
+    case SortOrder::kOldest: return "oldest";
+    case SortOrder::kRelevance: break;
+  }
+  return "relevance";
 }
 
 Json story_json(const Story& story) {
@@ -71,6 +81,8 @@ std::string to_json(const SearchResponse& response) {
       {"stories", response.stories > 0 ? Json(response.stories) : Json()},
       {"offset", response.offset},
       {"limit", response.limit},
+      {"sort", sort_name(response.sort)},
+      {"next", nullable(response.next)},
       {"match", response.match},
       {"words", response.words},
       {"suggestion", response.suggestion ? Json(*response.suggestion) : Json()},
@@ -85,6 +97,7 @@ std::string to_json(const SearchResponse& response) {
         {"topics", facet_values(facets.topics)},
         {"dates", facet_values(facets.dates)},
         {"date_granularity", facets.date_granularity},
+        {"undated", facets.undated},
         {"exact", facets.exact},
         {"counted", facets.counted},
     };
@@ -97,7 +110,7 @@ std::string to_json(const SearchResponse& response) {
 }
 
 std::string to_json(const StoredArticle& article) {
-  return dump(Json{
+  Json json{
       {"id", article.id},
       {"title", article.title},
       {"date", nullable(article.date)},
@@ -115,7 +128,61 @@ std::string to_json(const StoredArticle& article) {
       {"source_file", article.source_file},
       {"line", article.line},
       {"story", story_json(article.story)},
-  });
+  };
+  if (!article.highlighted_body.empty() || !article.highlighted_title.empty()) {
+    json["highlighted"] = {{"title", article.highlighted_title}, {"body", article.highlighted_body}};
+  }
+  return dump(json);
+}
+
+std::string export_json_line(const Hit& hit, bool snippets) {
+  Json json{
+      {"rank", hit.rank},
+      {"id", hit.id},
+      {"date", nullable(hit.date)},
+      {"title", hit.title},
+      {"source", nullable(hit.source)},
+      {"url", nullable(hit.url)},
+      {"people", hit.people},
+      {"places", hit.places},
+      {"score", std::round(hit.score * 1000) / 1000},
+      {"story", nullable(hit.story.id)},
+  };
+  if (snippets) json["snippet"] = hit.snippet;
+  return dump(json) + "\n";
+}
+
+namespace {
+
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (const char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : "; ") + value;
+  return out;
+}
+
+}  // namespace
+
+std::string export_csv_header(bool snippets) {
+  return std::string("rank,id,date,title,source,url,people,places,score,story") + (snippets ? ",snippet" : "") + "\r\n";
+}
+
+std::string export_csv_line(const Hit& hit, bool snippets) {
+  char score[32];
+  std::snprintf(score, sizeof score, "%.3f", hit.score);
+  std::string line;
+  for (const std::string& field : {std::to_string(hit.rank), hit.id, hit.date, hit.title, hit.source, hit.url,
+                                   joined(hit.people), joined(hit.places), std::string(score), hit.story.id}) {
+    line += (line.empty() ? "" : ",") + csv_field(field);
+  }
+  if (snippets) line += "," + csv_field(hit.snippet);
+  return line + "\r\n";
 }
 
 std::string error_json(const std::string& message, int code) { return dump(Json{{"error", message}, {"code", code}}); }

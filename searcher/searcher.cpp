@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -27,8 +28,9 @@ using searcher::QueryBuilder;
 
 // Facets are exact up to this many matching articles; beyond, they count the first this-many Xapian checks.
 constexpr Xapian::doccount kFacetScanLimit = 100000;
-// Totals are counted exactly when the query matches fewer articles than this.
-constexpr Xapian::doccount kExactTotalLimit = 100;
+// Totals are counted exactly up to this many matching articles (Elasticsearch's
+// default for track_total_hits); beyond, the total says "at least" this many.
+constexpr Xapian::doccount kExactTotalLimit = 10000;
 constexpr std::size_t kMaxLimit = 10000;
 // A story's sources are read from its first this-many articles (fewer for each
 // hit of a search), and at most kStorySources are named.
@@ -36,6 +38,9 @@ constexpr std::size_t kStorySourcesScan = 200;
 constexpr std::size_t kHitStorySourcesScan = 50;
 // A grouped page is looked for among this many times its articles ranked without grouping.
 constexpr Xapian::doccount kStoryLookahead = 3;
+// An export ranks this many articles at a time: memory stays bounded, and the
+// matcher's work grows with the square of the matches over this.
+constexpr Xapian::doccount kExportBatch = 2000;
 constexpr std::size_t kStorySources = 20;
 // The indexer spaces its commits (--commit-interval), so a retry or two suffices.
 constexpr int kAttemptsOnModifiedDatabase = 5;
@@ -154,7 +159,70 @@ struct Searcher::Impl {
 
   SearchResponse search(const SearchRequest& request) {
     if (request.limit > kMaxLimit) throw QueryError("--limit: at most " + std::to_string(kMaxLimit));
-    return with_retries([&] { return run(request); });
+    if (request.after.empty()) {
+      SearchResponse response = with_retries([&] { return run(request); });
+      if (request.offset == 0 && !request.collapse) response.next = next_cursor(request, response, {});
+      return response;
+    }
+    const DateCursor cursor = parse_cursor(request);
+    SearchRequest page = request;
+    page.offset = cursor.seen;
+    page.collapse = false;
+    SearchResponse response = with_retries([&] {
+      searcher::BuiltQuery built = builder->build(page);
+      built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, cursor_filter(cursor, request.sort));
+      return run(page, built);
+    });
+    response.next = next_cursor(request, response, cursor);
+    return response;
+  }
+
+  // Where a keyset page starts: the day of the last article shown ("" for
+  // undated ones) and how many of that day's articles were shown.
+  struct DateCursor {
+    std::string day;
+    std::size_t seen = 0;
+  };
+
+  static DateCursor parse_cursor(const SearchRequest& request) {
+    if (request.sort == SortOrder::kRelevance) throw QueryError("after: cursors page newest or oldest order");
+    const std::size_t dot = request.after.find('.');
+    const std::string day = request.after.substr(0, dot);
+    const std::string seen = dot == std::string::npos ? "" : request.after.substr(dot + 1);
+    const bool valid_day = day == "undated" || (day.size() == 8 && schema::date_from_key(day).has_value());
+    if (!valid_day || seen.empty() || seen.size() > 9 || seen.find_first_not_of("0123456789") != std::string::npos) {
+      throw QueryError("after: expected a cursor from \"next\" (YYYYMMDD.N or undated.N), got '" + request.after + "'");
+    }
+    return {day == "undated" ? "" : day, static_cast<std::size_t>(std::stoul(seen))};
+  }
+
+  // The articles from the cursor's day on, in the request's order; undated ones come last either way.
+  static Xapian::Query cursor_filter(const DateCursor& cursor, SortOrder sort) {
+    const Xapian::Query dated(Xapian::Query::OP_VALUE_RANGE, schema::kPublishedSlot, "0", "99999999");
+    const Xapian::Query undated(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, dated);
+    if (cursor.day.empty()) return undated;
+    const Xapian::Query onwards = sort == SortOrder::kNewest
+                                      ? Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot, cursor.day)
+                                      : Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot, cursor.day);
+    return Xapian::Query(Xapian::Query::OP_OR, onwards, undated);
+  }
+
+  // The cursor after a full page in date order: the last article's day and
+  // how many articles of that day have been shown, this page's and before.
+  static std::string next_cursor(const SearchRequest& request, const SearchResponse& response,
+                                 const DateCursor& cursor) {
+    if (request.sort == SortOrder::kRelevance || response.results.size() < request.limit || request.limit == 0) {
+      return {};
+    }
+    const std::string& last = response.results.back().date;
+    std::size_t seen = 0;
+    for (const Hit& hit : response.results) seen += hit.date == last;
+    std::string day = last;  // the slot holds a date's first day: "1987-03" is 19870301
+    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    if (day.size() == 6) day += "01";
+    if (day.size() == 4) day += "0101";
+    if (day == cursor.day && !request.after.empty()) seen += cursor.seen;
+    return (day.empty() ? "undated" : day) + "." + std::to_string(seen);
   }
 
   SearchResponse related(const std::string& id, const SearchRequest& request, bool include_story) {
@@ -171,19 +239,66 @@ struct Searcher::Impl {
 
   SearchResponse run(const SearchRequest& request) { return run(request, builder->build(request)); }
 
+  // Relevance (ties: newer first), or publication date with undated articles
+  // last either way, ties by relevance. `by_date` must outlive the enquire.
+  static void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& by_date) {
+    if (sort == SortOrder::kRelevance) {
+      enquire.set_sort_by_relevance_then_value(schema::kPublishedSlot, true);
+      return;
+    }
+    // The empty date (undated) is the smallest key: it sorts last in newest order, and as "99999999" in oldest.
+    const bool newest = sort == SortOrder::kNewest;
+    by_date.add_value(schema::kPublishedSlot, false, newest ? "" : "99999999");
+    enquire.set_sort_by_key_then_relevance(&by_date, newest);
+  }
+
+  std::uint64_t export_matches(const SearchRequest& request, bool snippets,
+                               const std::function<bool(const Hit&)>& sink) {
+    const searcher::BuiltQuery built = builder->build(request);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(built.query);
+    if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
+    Xapian::MultiValueKeyMaker by_date;
+    set_order(enquire, request.sort, by_date);
+    std::uint64_t sent = 0;
+    for (Xapian::doccount first = 0;;) {
+      const Xapian::MSet batch = enquire.get_mset(first, kExportBatch);
+      for (auto match = batch.begin(); match != batch.end(); ++match) {
+        if (!sink(exported_hit(request, batch, match, snippets, ++sent))) return sent;
+      }
+      if (batch.size() < kExportBatch) return sent;
+      first += batch.size();
+    }
+  }
+
+  Hit exported_hit(const SearchRequest& request, const Xapian::MSet& matches, const Xapian::MSetIterator& match,
+                   bool snippets, std::uint64_t rank) {
+    common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
+    Hit hit;
+    hit.rank = rank;
+    hit.score = match.get_weight();
+    if (snippets) {
+      hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
+                                                 Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart, kHighlightEnd,
+                                                 "\xE2\x80\xA6"));
+    }
+    hit.id = std::move(article.id);
+    hit.title = std::move(article.title);
+    hit.date = article.published ? article.published->iso() : "";
+    hit.source = std::move(article.source);
+    hit.url = std::move(article.url);
+    hit.people = std::move(article.people);
+    hit.places = std::move(article.places);
+    hit.story.id = match.get_document().get_value(schema::kStorySlot);
+    return hit;
+  }
+
   SearchResponse run(const SearchRequest& request, const searcher::BuiltQuery& built) {
     Xapian::Enquire enquire(database);
     enquire.set_query(built.query);
     if (request.time_limit_seconds > 0) enquire.set_time_limit(request.time_limit_seconds);
     Xapian::MultiValueKeyMaker by_date;
-    if (request.sort == SortOrder::kRelevance) {
-      enquire.set_sort_by_relevance_then_value(schema::kPublishedSlot, true);
-    } else {
-      // Undated articles go last either way: the empty date is the smallest key.
-      const bool newest = request.sort == SortOrder::kNewest;
-      by_date.add_value(schema::kPublishedSlot, false, newest ? "" : "99999999");
-      enquire.set_sort_by_key_then_relevance(&by_date, newest);
-    }
+    set_order(enquire, request.sort, by_date);
     std::optional<FacetCounter> facets;
     if (request.facet_limit > 0) facets.emplace(enquire);
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
@@ -193,6 +308,7 @@ struct Searcher::Impl {
     response.query = request.query;
     response.offset = request.offset;
     response.limit = request.limit;
+    response.sort = request.sort;
     // Grouped by story, Xapian counts stories and its bounds on articles are
     // wrong both ways ("oil prices": 3,903 to 5,388 for 4,653), and a collapse
     // key over every match triples the cost of matching. So a search ranks
@@ -202,12 +318,14 @@ struct Searcher::Impl {
     // does a second, grouped pass find it.
     Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
     if (request.collapse) enquire.add_matchspy(&stories);
-    const Xapian::MSet ranked =
-        request.collapse ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
-                         : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                            static_cast<Xapian::doccount>(request.limit), check_at_least);
-    response.total = ranked.get_matches_estimated();
+    const Xapian::MSet ranked = request.collapse
+                                    ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
+                                    : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+    // Past the articles counted, Xapian's estimate moves with the page asked
+    // for: a total the user can trust is the count so far, "at least".
     response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
+    response.total = response.total_exact ? ranked.get_matches_estimated() : ranked.get_matches_lower_bound();
     Xapian::MSet grouped;
     const Xapian::MSet* page_source = &ranked;
     std::vector<Xapian::MSetIterator> page;
@@ -222,9 +340,6 @@ struct Searcher::Impl {
       }
       page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), request.offset)));
       response.stories = story_count(stories);
-      if (!response.total_exact && stories.get_total() > 0) {
-        response.stories = response.stories * response.total / stories.get_total();  // estimate
-      }
     } else {
       for (auto match = ranked.begin(); match != ranked.end(); ++match) page.push_back(match);
     }
@@ -368,7 +483,7 @@ struct Searcher::Impl {
     return terms;
   }
 
-  StoredArticle article(const std::string& id) {
+  StoredArticle article(const std::string& id, const std::string& query) {
     return with_retries([&] {
       const std::string term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(term);
@@ -376,8 +491,26 @@ struct Searcher::Impl {
       const Xapian::Document document = database.get_document(*posting);
       StoredArticle stored = to_stored_article(common::decode_stored_article(document.get_data(), codec));
       stored.story = story_of(document.get_value(schema::kStorySlot));
+      if (!common::trim(query).empty()) highlight(stored, query, term);
       return stored;
     });
+  }
+
+  // The whole title and body with the query's words marked, as a search's
+  // snippets mark them (the names it filters by included).
+  void highlight(StoredArticle& stored, const std::string& query, const std::string& id_term) {
+    SearchRequest request;
+    request.query = query;
+    const searcher::BuiltQuery built = builder->build(request);
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(id_term)));
+    const Xapian::MSet match = enquire.get_mset(0, 1);
+    const auto marked = [&](const std::string& text) {
+      return html_snippet(match.snippet(text, text.size() + 1, snippet_stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                        kHighlightStart, kHighlightEnd, ""));
+    };
+    stored.highlighted_title = marked(stored.title);
+    stored.highlighted_body = marked(stored.body);
   }
 
   // A story's size and sources, from its articles' source values (the first `scan` of them).
@@ -417,7 +550,12 @@ SearchResponse Searcher::search(const SearchRequest& request) { return impl_->se
 SearchResponse Searcher::related(const std::string& id, const SearchRequest& request, bool include_story) {
   return impl_->related(id, request, include_story);
 }
-StoredArticle Searcher::article(const std::string& id) { return impl_->article(id); }
+std::uint64_t Searcher::export_matches(const SearchRequest& request, bool snippets,
+                                       const std::function<bool(const Hit&)>& sink) {
+  return impl_->export_matches(request, snippets, sink);
+}
+
+StoredArticle Searcher::article(const std::string& id, const std::string& query) { return impl_->article(id, query); }
 std::uint64_t Searcher::document_count() {
   return impl_->with_retries([&] { return static_cast<std::uint64_t>(impl_->database.get_doccount()); });
 }

@@ -1,6 +1,8 @@
 #include "terminal_output.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <sstream>
 
 namespace dateline::cli {
@@ -28,6 +30,16 @@ std::string facet_line(const char* name, const std::vector<FacetValue>& values) 
     out << (i ? ", " : " ") << values[i].value << " (" << values[i].count << ")";
   out << "\n";
   return out.str();
+}
+
+// The dated buckets with matches (the JSON lists the empty ones too), then the undated articles.
+std::string date_line(const Facets& facets) {
+  std::vector<FacetValue> dated;
+  std::copy_if(facets.dates.begin(), facets.dates.end(), std::back_inserter(dated),
+               [](const FacetValue& bucket) { return bucket.count > 0; });
+  if (facets.undated > 0) dated.push_back({"undated", facets.undated});
+  const std::string name = "dates by " + facets.date_granularity;
+  return facet_line(name.c_str(), dated);
 }
 
 }  // namespace
@@ -74,8 +86,15 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
     if (response.suggestion) out << " Did you mean: " << bold(*response.suggestion, style) << "?";
     out << "\n";
   } else {
-    out << (response.total_exact ? "" : "About ") << response.total << (response.total == 1 ? " result" : " results");
+    out << (response.total_exact ? "" : "More than ") << response.total
+        << (response.total == 1 ? " result" : " results");
     if (response.match == "any") out << " with any of the words";
+    if (response.stories > 0 && response.stories != response.total) {
+      out << " in " << (response.total_exact ? "" : "more than ") << response.stories << " stories";
+    }
+    if (response.sort != SortOrder::kRelevance) {
+      out << (response.sort == SortOrder::kNewest ? ", newest first" : ", oldest first") << " (undated last)";
+    }
     if (!response.results.empty()) {
       out << " (showing " << response.results.front().rank << "-" << response.results.back().rank << ")";
     } else {
@@ -108,13 +127,13 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
           << term.documents << " articles)\n";
     }
   }
+  if (!response.next.empty()) out << "\nNext page: --after " << response.next << "\n";
   if (response.facets) {
     const Facets& facets = *response.facets;
     out << "\nFacets" << (facets.exact ? "" : " (over the first " + std::to_string(facets.counted) + " matches)")
         << ":\n";
     out << facet_line("people", facets.people) << facet_line("places", facets.places)
-        << facet_line("sources", facets.sources) << facet_line("topics", facets.topics)
-        << facet_line(facets.date_granularity == "month" ? "months" : "years", facets.dates);
+        << facet_line("sources", facets.sources) << facet_line("topics", facets.topics) << date_line(facets);
   }
   return out.str();
 }
@@ -139,7 +158,9 @@ std::string render_timeline(const SearchResponse& response, const TerminalStyle&
 
 std::string render_article(const StoredArticle& article, const TerminalStyle& style) {
   std::ostringstream out;
-  out << bold(article.title.empty() ? "(no title)" : article.title, style) << "\n\n";
+  const std::string title =
+      article.highlighted_title.empty() ? article.title : render_snippet(article.highlighted_title, style);
+  out << bold(title.empty() ? "(no title)" : title, style) << "\n\n";
   const auto field = [&](const char* name, const std::string& value) {
     if (!value.empty()) out << name << value << "\n";
   };
@@ -160,7 +181,8 @@ std::string render_article(const StoredArticle& article, const TerminalStyle& st
     field("story:    ", article.story.id + " (" + std::to_string(article.story.articles) + " articles; --story " +
                             article.story.id + ")");
   }
-  out << "\n" << article.body << "\n";
+  out << "\n"
+      << (article.highlighted_body.empty() ? article.body : render_snippet(article.highlighted_body, style)) << "\n";
   return out.str();
 }
 

@@ -110,6 +110,10 @@ TEST_CASE("Filters, articles by id and health over HTTP", "[http]") {
   const auto [status, article] = server.get_json("/api/article/reuters-90001");
   CHECK(status == 200);
   CHECK(article["title"] == "GHANA COCOA ARRIVALS RISE, PRICES EASE");
+  const json marked = server.get_json("/api/article/reuters-90001?q=ghana").second;
+  CHECK(marked == test::search(server.database, {"--show", "reuters-90001", "--query", "ghana"}));
+  CHECK_THAT(marked["highlighted"]["body"].get<std::string>(), Catch::Contains("<mark>Ghana's</mark>"));
+  CHECK(server.get_json("/api/article/reuters-90001?nope=1").first == 400);
   CHECK(server.get_json("/healthz").second == json({{"status", "ok"}, {"documents", test::kCorpusArticles}}));
 
   SECTION("a topic filter keeps only articles on that topic") {
@@ -156,6 +160,24 @@ TEST_CASE("Stories over HTTP: grouped hits, a story's timeline, related articles
   CHECK(server.get_json("/api/related/no-such-article").first == 404);
   CHECK(server.get_json("/api/story/000000000000").first == 404);
   CHECK(server.get_json("/api/story/" + story["id"].get<std::string>() + "?q=words").first == 400);
+}
+
+TEST_CASE("Export over HTTP streams what the CLI exports", "[http]") {
+  Server server;
+  const auto jsonl = server.get("/api/export?q=talks&place=geneva");
+  REQUIRE(jsonl);
+  CHECK(jsonl->status == 200);
+  CHECK(jsonl->get_header_value("Content-Type") == "application/x-ndjson");
+  CHECK(jsonl->body ==
+        test::run({test::search_binary(), "--db", server.database, "--export", "jsonl", "--place", "geneva", "talks"})
+            .out);
+  const auto csv = server.get("/api/export?q=talks&format=csv&snippets=1");
+  REQUIRE(csv);
+  CHECK(csv->body ==
+        test::run({test::search_binary(), "--db", server.database, "--export", "csv", "--snippets", "talks"}).out);
+  CHECK(server.get_json("/api/export?q=talks&format=xml").first == 400);
+  CHECK(server.get_json("/api/export?q=talks%20AND").first == 400);
+  CHECK(server.get_json("/api/export?q=talks&limit=5").first == 400);
 }
 
 TEST_CASE("Bad requests get 400, unknown articles and paths 404, other methods 405, all as JSON errors", "[http]") {

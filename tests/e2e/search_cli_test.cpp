@@ -2,6 +2,9 @@
 // built from the sample corpus by the real indexer.
 
 #include "test_support.h"
+#include "text_utils.h"
+
+#include <dateline/search_json.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -222,6 +225,37 @@ TEST_CASE("Show prints the whole stored article and an unknown id exits 1", "[se
   CHECK(unknown.err == "dateline-search: error: no article with id nope\n");
 }
 
+TEST_CASE("Show with a query marks its words in the whole article, wire copy reads as paragraphs", "[search_cli]") {
+  CorpusDatabase db;
+  const json article = test::search(db.path, {"--show", "reuters-90001", "--query", "ghana traders"});
+  // The source hard-wrapped its lines at 65 columns and indented its paragraphs.
+  CHECK(article["body"] ==
+        "Cocoa arrivals at Ghana's ports rose sharply in the week to March 8, traders said, and London futures eased "
+        "on the news.\n\nTraders said the mid-crop looked <strong> and that exporters in Ivory Coast & Ghana were "
+        "offering beans for May shipment.\n\nPrices fell 25 stg a tonne in early trade.");
+  const std::string marked = article["highlighted"]["body"];
+  CHECK_THAT(marked, Catch::StartsWith("Cocoa arrivals at <mark>Ghana's</mark> ports"));
+  CHECK_THAT(marked, Catch::Contains("<mark>Traders</mark> said the mid-crop looked &lt;strong&gt;"));
+  CHECK(article["highlighted"]["title"] == "<mark>GHANA</mark> COCOA ARRIVALS RISE, PRICES EASE");
+  CHECK(show(db.path, "reuters-90001").count("highlighted") == 0);
+  CHECK(test::run({test::search_binary(), "--db", db.path, "--show", "reuters-90001", "--query", "ghana AND"})
+            .exit_code == 1);
+}
+
+TEST_CASE("Snippets of person, place and title queries show and mark the name", "[search_cli]") {
+  CorpusDatabase db;
+  for (const char* query : {"person:reyes", "title:peso"}) {
+    CAPTURE(query);
+    const json response = test::search(db.path, {query});
+    REQUIRE(response["total"] > 0);
+    const std::string snippet = response["results"][0]["snippet"];
+    CHECK_THAT(snippet, Catch::Contains("<mark>Reyes</mark>") || Catch::Contains("<mark>peso"));
+  }
+  const json filtered = test::search(db.path, {"--place", "ghana"});
+  REQUIRE(filtered["total"] > 0);
+  CHECK_THAT(filtered["results"][0]["snippet"].get<std::string>(), Catch::Contains("<mark>Ghana"));
+}
+
 TEST_CASE("Matches are bold on a terminal, and never with NO_COLOR or through a pipe", "[search_cli]") {
   CorpusDatabase db;
   const auto terminal = test::run_in_terminal({test::search_binary(), "--db", db.path, "rotterdam"}, {"NO_COLOR="});
@@ -252,4 +286,78 @@ TEST_CASE("Explain shows the parsed query and each hit's term weights", "[search
   CHECK(sum == Approx(response["results"][0]["score"].get<double>()).epsilon(0.01));
   CHECK(response["parsed_query"].is_string());
   CHECK(response["notes"].is_array());
+}
+
+TEST_CASE("Export writes every match as JSON Lines or CSV, past any page limit", "[search_cli]") {
+  test::TempDir dir;
+  test::write_file(dir / "in/a.jsonl", test::generated_articles(0, 150, "gen"));
+  test::index(dir / "db", {dir / "in"});
+  const auto jsonl = test::run({test::search_binary(), "--db", dir / "db", "--export", "jsonl", "officials"});
+  REQUIRE(jsonl.exit_code == 0);
+  std::vector<json> lines;
+  for (const std::string_view line : common::split_lines(jsonl.out)) {
+    if (!line.empty()) lines.push_back(json::parse(line));
+  }
+  REQUIRE(lines.size() == 150);
+  CHECK(lines[0]["rank"] == 1);
+  CHECK(lines[149]["rank"] == 150);
+  CHECK(lines[0].count("snippet") == 0);
+  std::set<std::string> ids;
+  for (const json& line : lines) ids.insert(line["id"]);
+  CHECK(ids.size() == 150);
+  const json page = test::search(dir / "db", {"--no-collapse", "-n", "5", "officials"});
+  for (int i = 0; i < 5; ++i) CHECK(lines[i]["id"] == page["results"][i]["id"]);  // the same order
+
+  const auto csv = test::run({test::search_binary(), "--db", dir / "db", "--export", "csv", "--snippets", "officials"});
+  REQUIRE(csv.exit_code == 0);
+  const auto rows = common::split_lines(csv.out);
+  CHECK(rows[0] == "rank,id,date,title,source,url,people,places,score,story,snippet");
+  CHECK_THAT(csv.out, Catch::StartsWith("rank,id,date,title,source,url,people,places,score,story,snippet\r\n"));
+  CHECK_THAT(std::string(rows[1]), Catch::StartsWith("1," + lines[0]["id"].get<std::string>() + ","));
+  CHECK_THAT(std::string(rows[1]), Catch::Contains("<mark>Officials</mark>"));
+  CHECK(test::run({test::search_binary(), "--db", dir / "db", "--export", "xml", "officials"}).exit_code == 1);
+}
+
+TEST_CASE("CSV fields with commas, quotes and line breaks are quoted", "[search_cli]") {
+  Hit hit;
+  hit.rank = 1;
+  hit.id = "a,b";
+  hit.title = "He said \"no\"";
+  hit.people = {"Ann", "Bo"};
+  hit.score = 1.5;
+  CHECK(export_csv_line(hit, false) == "1,\"a,b\",,\"He said \"\"no\"\"\",,,Ann; Bo,,1.500,\r\n");
+}
+
+TEST_CASE("Keyset pages in date order walk every article once, the undated last", "[search_cli]") {
+  test::TempDir dir;
+  std::string articles = test::generated_articles(0, 40, "gen");  // 12 days, several articles each
+  for (int n = 0; n < 5; ++n) {
+    articles += json{{"id", "undated-" + std::to_string(n)}, {"title", "Officials undated"}, {"body", "Officials met."}}
+                    .dump() +
+                "\n";
+  }
+  test::write_file(dir / "in/a.jsonl", articles);
+  test::index(dir / "db", {dir / "in"});
+  for (const char* sort : {"newest", "oldest"}) {
+    CAPTURE(sort);
+    const json every = test::search(dir / "db", {"--no-collapse", "--sort", sort, "-n", "100", "officials"});
+    REQUIRE(every["total"] == 45);
+    std::vector<std::string> walked;
+    std::string after;
+    for (int page = 0; page < 20; ++page) {
+      std::vector<std::string> arguments{"--no-collapse", "--sort", sort, "-n", "7", "officials"};
+      if (!after.empty()) arguments.insert(arguments.end(), {"--after", after});
+      const json response = test::search(dir / "db", arguments);
+      for (const json& hit : response["results"]) walked.push_back(hit["id"]);
+      if (response["next"].is_null()) break;
+      after = response["next"];
+    }
+    CHECK(walked == test::result_ids(every));
+    CHECK_THAT(walked.back(), Catch::StartsWith("undated-"));
+  }
+  const auto relevance = test::run({test::search_binary(), "--db", dir / "db", "--after", "20200115.1", "officials"});
+  CHECK(relevance.exit_code == 1);
+  CHECK_THAT(relevance.err, Catch::Contains("newest or oldest"));
+  CHECK(test::run({test::search_binary(), "--db", dir / "db", "--sort", "newest", "--after", "x", "officials"})
+            .exit_code == 1);
 }

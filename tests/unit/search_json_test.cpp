@@ -28,9 +28,11 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   const auto json = nlohmann::ordered_json::parse(to_json(response));
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
-  CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "stories", "offset", "limit", "match",
-                                         "words", "suggestion", "results", "facets"});
+  CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "stories", "offset", "limit", "sort", "next",
+                                         "match", "words", "suggestion", "results", "facets"});
   CHECK(json["stories"].is_null());  // results not grouped by story
+  CHECK(json["sort"] == "relevance");
+  CHECK(json["next"].is_null());  // no cursor: a relevance page
   CHECK(json["match"] == "any");
   CHECK(json["words"].is_array());
   CHECK(json["suggestion"].is_null());
@@ -47,6 +49,7 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   CHECK(result["missing"].is_array());
   CHECK(json["facets"]["people"][0] == nlohmann::ordered_json({{"value", "John Kerry"}, {"count", 2}}));
   for (const char* facet : {"people", "places", "sources", "topics", "dates"}) CHECK(json["facets"][facet].is_array());
+  CHECK(json["facets"]["undated"] == 0);
 }
 
 TEST_CASE("Errors are JSON objects too", "[search_json]") {

@@ -226,8 +226,56 @@ TEST_CASE("Facet counts equal counts made from the stored articles", "[searcher]
     CHECK(as_map(response.facets->places) == places);
     CHECK(as_map(response.facets->sources) == sources);
     CHECK(response.facets->date_granularity == "month");
-    CHECK(as_map(response.facets->dates) == months);
+    std::map<std::string, std::uint64_t> dated;  // the histogram lists empty months too
+    std::uint64_t in_histogram = 0;
+    for (const auto& [month, count] : as_map(response.facets->dates)) {
+      if (count > 0) dated[month] = count;
+      in_histogram += count;
+    }
+    CHECK(dated == months);
+    CHECK(response.facets->undated == response.total - in_histogram);
   }
+}
+
+TEST_CASE("The date histogram is a true time axis: every bucket, its width chosen by the span", "[searcher]") {
+  test::TempDir dir;
+  std::string articles;
+  const auto article = [](const std::string& id, const std::string& date) {
+    return "{\"id\": \"" + id + "\", \"title\": \"Ferry strike\", \"body\": \"The ferry strike went on.\"" +
+           (date.empty() ? "" : ", \"date\": \"" + date + "\"") + "}\n";
+  };
+  for (const auto& [id, date] : std::vector<std::pair<std::string, std::string>>{
+           {"a", "2020-01-06"}, {"b", "2020-01-06"}, {"c", "2020-01-09"}, {"d", "2020-03-30"}, {"e", ""}}) {
+    articles += article(id, date);
+  }
+  test::write_file(dir / "in/a.jsonl", articles);
+  indexer::IndexOptions options;
+  options.database = dir / "db";
+  options.inputs = {dir / "in"};
+  indexer::run_indexer(options);
+  Searcher searcher(dir / "db");
+  const auto histogram = [&](const std::string& to) {
+    SearchRequest request = request_for("ferry", 10);
+    request.facet_limit = 10;
+    request.collapse = false;
+    request.to = to;
+    return *searcher.search(request).facets;
+  };
+  const Facets days = histogram("2020-01-31");  // 2020-01-06 to 2020-01-09
+  CHECK(days.date_granularity == "day");
+  REQUIRE(days.dates.size() == 4);
+  CHECK(days.dates[0].value == "2020-01-06");
+  CHECK(days.dates[0].count == 2);
+  CHECK(days.dates[1].count == 0);  // the empty days are listed
+  CHECK(days.dates[3].value == "2020-01-09");
+  CHECK(days.undated == 0);
+  const Facets weeks = histogram("");  // 2020-01-06 to 2020-03-30: 13 weeks from Monday 6 January
+  CHECK(weeks.date_granularity == "week");
+  REQUIRE(weeks.dates.size() == 13);
+  CHECK(weeks.dates[0].value == "2020-01-06");
+  CHECK(weeks.dates[0].count == 3);
+  CHECK(weeks.dates[12].value == "2020-03-30");
+  CHECK(weeks.undated == 1);
 }
 
 TEST_CASE("Top facet values come first, ties by name", "[searcher]") {

@@ -20,6 +20,7 @@
 #include <dateline/errors.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,11 @@ struct SearchRequest {
   // archive's newest day gains as much as a matching person or place, one a
   // half-life (days) older half that.
   double recency_half_life_days = 0;
+  // Keyset paging for newest/oldest order: SearchResponse::next of the page
+  // before. Pages past any offset limit, and ignores `offset` and `collapse`
+  // (such pages list every article). Throws QueryError for a malformed
+  // cursor or with relevance order.
+  std::string after;
 };
 
 // The story an article belongs to: the same event told by every article of it
@@ -107,21 +113,35 @@ struct Facets {
   std::vector<FacetValue> places;
   std::vector<FacetValue> sources;
   std::vector<FacetValue> topics;
-  std::vector<FacetValue> dates;  // chronological: "1987" or, when matches span under three years, "1987-03"
-  std::string date_granularity;   // "year" or "month"
-  bool exact = true;              // false when more matches exist than the facet scan limit
-  std::uint64_t counted = 0;      // matching articles the counts cover
+  // Publication dates, chronological, every bucket from the first match's to
+  // the last's (empty ones with count 0): a year "1987", a month "1987-03", a
+  // week by its Monday or a day "1987-03-02", by date_granularity.
+  std::vector<FacetValue> dates;
+  // "day" (matches spanning up to 31 days), "week" (ISO weeks, up to 26),
+  // "month" (up to 5 years) or "year".
+  std::string date_granularity;
+  std::uint64_t undated = 0;  // matching articles counted without a publication date
+  bool exact = true;          // false when more matches exist than the facet scan limit
+  std::uint64_t counted = 0;  // matching articles the counts cover
 };
 
 struct SearchResponse {
   std::string query;
-  std::uint64_t total = 0;   // matching articles, as Xapian estimates them
-  bool total_exact = false;  // true when `total` is exact
-  // With SearchRequest::collapse: the stories they make (the results, one a
-  // story, are paged by these), as Xapian estimates them; else 0.
+  // Matching articles: exact up to 10,000 (100,000 with facets) when
+  // total_exact; beyond, or when the time limit stopped the count, a lower
+  // bound ("more than 10,000"). Never an estimate.
+  std::uint64_t total = 0;
+  bool total_exact = false;
+  // With SearchRequest::collapse: the stories the counted articles make (the
+  // results, one a story, are paged by these), a lower bound like `total`; else 0.
   std::uint64_t stories = 0;
+  // Newest/oldest order without grouping by story, a full page from offset 0
+  // or from a cursor: the cursor of the next page (SearchRequest::after),
+  // "<YYYYMMDD or undated>.<n>"; else empty.
+  std::string next;
   std::size_t offset = 0;
   std::size_t limit = 0;
+  SortOrder sort = SortOrder::kRelevance;  // newest and oldest put undated articles last
   // What `total` counts: "any" (articles with at least one of the words) or
   // "all" (every word; SearchRequest::all_words, or a query of one word).
   std::string match = "any";
@@ -153,6 +173,10 @@ struct StoredArticle {
   std::string source_file;
   std::size_t line = 0;
   Story story;
+  // With a query (Searcher::article's `query`): the title and body HTML-escaped
+  // (&amp; &lt; &gt;), the query's words in <mark>...</mark>; else empty.
+  std::string highlighted_title;
+  std::string highlighted_body;
 };
 
 class Searcher {
@@ -171,7 +195,20 @@ class Searcher {
   // request's paging, filters, sort, collapsing and facets apply; its query
   // does not. Throws NotFoundError for an unknown id.
   SearchResponse related(const std::string& id, const SearchRequest& request, bool include_story = false);
-  StoredArticle article(const std::string& id);
+  // Every article the request matches, in its sort order and without grouping
+  // by story (offset, limit, collapse and facets are ignored), passed to
+  // `sink` one at a time: id, title, date, source, url, people, places, score,
+  // rank, story id, and the snippet when `snippets`. Stops early when `sink`
+  // returns false. Memory stays bounded; time grows with the square of the
+  // matches over 2,000. Returns the articles passed. Throws as search() does,
+  // and DatabaseError when the database changes twice during the export.
+  std::uint64_t export_matches(const SearchRequest& request, bool snippets,
+                               const std::function<bool(const Hit&)>& sink);
+  // The stored article with this id; with a `query` (the syntax of
+  // SearchRequest::query), its words marked in highlighted_title and
+  // highlighted_body. Throws NotFoundError for an unknown id, QueryError for a
+  // query that cannot be parsed.
+  StoredArticle article(const std::string& id, const std::string& query = "");
   std::uint64_t document_count();
 
  private:
