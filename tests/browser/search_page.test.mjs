@@ -59,6 +59,8 @@ function typhoonArticles() {
   articles.push({ id: "typhoon-later", title: "Typhoon Dalia floods Manila waterfront", date: "1993-07-20",
     body: "Typhoon Dalia flooded the waterfront district of Manila, grounding container ships; ferries stayed in port.",
     source: "Island Post", places: ["Philippines"] });
+  articles.push({ id: "ferry-undated", title: "Ferries resume after the storm", source: "Island Post",
+    body: "Ferries resumed their crossings once the storm had passed, the port authority said." });
   return articles.map((article) => JSON.stringify(article)).join("\n") + "\n";
 }
 
@@ -167,12 +169,21 @@ try {
     assert.match(await page.textContent("#filters"), new RegExp(`Person: ${person}`));
   });
 
-  await step("clicking a histogram bar narrows to that year", async () => {
-    const bar = page.locator("aside .histogram button").first();
+  await step("the histogram is a true time axis, and a bar narrows to its period", async () => {
+    // Tomas Berg's 12 articles fall in 9 months from February 1987 to September 1991: by month, every month shown.
+    const periods = await page.$$eval("aside .histogram button", (bars) => bars.map((bar) => bar.dataset.period));
+    assert.equal(periods[0], "1987-02");
+    assert.equal(periods[periods.length - 1], "1991-09");
+    assert.equal(periods.length, 56);
+    assert.equal(await page.locator("aside .histogram button.empty").count(), 56 - 9);
+    assert.match(await page.textContent("aside .axis"), /Feb 1987.*by month.*Sep 1991/);
+    const bar = page.locator("aside .histogram button:not(.empty)").first();
+    await bar.hover();
+    assert.match(await page.textContent("aside .hover"), /^Feb 1987: 2 articles$/);
     const period = await bar.getAttribute("data-period");
-    assert.match(period, /^\d{4}$/);
     await bar.click();
-    await page.waitForFunction((year) => new URL(location.href).searchParams.get("from") === year, period);
+    await page.waitForFunction((month) => new URL(location.href).searchParams.get("from") === month, period);
+    assert.equal(new URL(page.url()).searchParams.get("to"), period);
     await waitForResults(page);
     const narrowed = await hits(page);
     assert.ok(narrowed.length > 0);
@@ -208,9 +219,68 @@ try {
     assert.deepEqual(dates, [...dates].sort());
   });
 
-  await step("clicking a title opens the whole article", async () => {
+  await step("the from/to form takes any date range", async () => {
+    await page.fill("aside form.range input[name=from]", "1988-01-01");
+    await page.fill("aside form.range input[name=to]", "1988-12-31");
+    await page.click("aside form.range button[type=submit]");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("to") === "1988-12-31");
+    await waitForResults(page);
+    for (const hit of await hits(page)) assert.ok(hit.meta.startsWith("1988-"), `${hit.id} is not from 1988: ${hit.meta}`);
+    assert.match(await page.textContent("#filters"), /Date: 1988-01-01 – 1988-12-31/);
+  });
+
+  let permalink;
+  await step("clicking a title opens the whole article, the query marked, its facets as filters", async () => {
+    await page.goto(origin + "/?q=" + encodeURIComponent("container ships") + "&place=Ghana");
+    await waitForResults(page);
     await page.click("li.hit h2 button");
-    await page.waitForFunction(() => /container ships/.test(document.querySelector(".article")?.textContent || ""));
+    await page.waitForSelector("li.hit .article dl");
+    const article = page.locator("li.hit .article").first();
+    const marks = await article.locator("p mark").allTextContents();
+    assert.ok(marks.some((mark) => /^container$/i.test(mark)), `no marked "container" in ${marks}`);
+    assert.match(await article.locator("dl").textContent(), /Published\d{4}-\d{2}-\d{2}SourceHarbour WirePeople.+Places.*Ghana/);
+    permalink = await article.locator("a.permalink").getAttribute("href");
+    assert.match(permalink, /^\?article=harbour-\d+&q=container\+ships$/);
+    await article.locator("dd button[data-facet='person']").first().click();
+    await waitForResults(page);
+    assert.equal(new URL(page.url()).searchParams.getAll("person").length, 1);
+  });
+
+  await step("a permalink opens the article alone, and leads back to the search", async () => {
+    await page.goto(origin + "/" + permalink);
+    await page.waitForSelector("li.standalone .article p mark");
+    assert.match(await page.textContent("li.standalone h2"), /^Harbour dues revised at port \d+$/);
+    await page.click("#status a");
+    await waitForResults(page);
+    assert.equal(new URL(page.url()).searchParams.get("article"), null);
+    assert.equal(new URL(page.url()).searchParams.get("q"), "container ships");
+  });
+
+  await step("j and k move between results", async () => {
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    const focused = await page.evaluate(() => document.activeElement.closest("li.hit")?.dataset.id);
+    assert.equal(focused, (await hits(page))[1].id);
+  });
+
+  await step("the export links download every match", async () => {
+    const href = await page.getAttribute("#export a[download$='.jsonl']", "href");
+    const response = await page.request.get(origin + href);
+    assert.equal(response.status(), 200);
+    const lines = (await response.text()).trim().split("\n").map((line) => JSON.parse(line));
+    const search = await (await page.request.get(origin + href.replace("/api/export", "/api/search").replace("format=jsonl", "limit=0"))).json();
+    assert.equal(lines.length, search.total);
+    assert.ok(search.total > 10, "the export holds more than a page");
+    assert.match(await page.getAttribute("#export a[download$='.csv']", "href"), /format=csv/);
+  });
+
+  await step("undated matches are counted beside the chart, and come last when sorted by date", async () => {
+    await page.goto(origin + "/?q=ferries&sort=newest");
+    await waitForResults(page);
+    assert.match(await page.textContent("aside .undated"), /^1 undated article is not on the chart\.$/);
+    assert.match(await page.textContent("#status"), /Undated articles come last\./);
+    const found = await hits(page);
+    assert.equal(found[found.length - 1].id, "ferry-undated");
   });
 
   await step("a story is one hit, and its other articles are a click away", async () => {
@@ -243,12 +313,20 @@ try {
     assert.match(await page.textContent("#status .error"), /AND/);
   });
 
-  await step("on a phone the page fits the screen", async () => {
+  await step("on a phone the page fits the screen, the facets folded above the results", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(origin + "/?q=harbour");
     await waitForResults(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    const box = await page.locator("#q").boundingBox();
+    assert.ok(box.width >= 300, `the search box is ${box.width}px wide`);
+    const refine = await page.locator("details.refine summary").boundingBox();
+    const firstHit = await page.locator("li.hit").first().boundingBox();
+    assert.ok(refine.y < firstHit.y && refine.y < 400, `the facets start at ${refine.y}px, the first hit at ${firstHit.y}px`);
+    assert.equal(await page.locator("details.refine").getAttribute("open"), null);
+    await page.click("details.refine summary");
+    assert.ok(await page.locator("aside button[data-facet='person']").first().isVisible());
     await page.screenshot({ path: join(options.artifacts, "search-page-phone.png"), fullPage: true });
   });
 
