@@ -136,7 +136,7 @@ SearchRequest search_request(const Parameters& parameters, const ServerOptions& 
   search.facet_limit = parameters.number("facets", 0, options.max_limit);
   search.explain = parameters.has("explain") && parameters.get("explain") != "0";
   search.all_words = flag(parameters, "all", false);
-  search.collapse = flag(parameters, "collapse", true);
+  search.collapse = flag(parameters, "collapse", false);
   if (&known == &kSearchParameters || &known == &kExportParameters) search.stories = parameters.all("story");
   search.recency_half_life_days = static_cast<double>(parameters.number("recency", 0, 365000));
   search.after = parameters.get("after");

@@ -21,6 +21,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -39,6 +40,7 @@ struct CommandLine {
   std::string related;
   bool include_story = false;
   bool json = false;
+  std::optional<bool> collapse;  // --collapse/--no-collapse; default: grouped on a terminal, articles in JSON
 };
 
 // Replaces this process with dateline-serve from the same folder; returns only on failure.
@@ -93,6 +95,7 @@ int search(CommandLine& command) {
   SearchRequest& request = command.request;
   for (const std::string& word : command.words) request.query += (request.query.empty() ? "" : " ") + word;
   request.sort = sort_order_named(command.sort);
+  request.collapse = command.collapse.value_or(!command.json);
   if (!command.story.empty()) {
     // A story's timeline: every article of it, oldest first.
     if (!request.query.empty()) throw UsageError("--story lists a story's articles: give no query words with it");
@@ -170,8 +173,11 @@ int main(int argc, char** argv) {
   app.add_option("--query", command.highlight, "With --show: mark these query words in the article")
       ->type_name("QUERY");
   app.add_flag(
-      "--no-collapse", [&request](std::int64_t) { request.collapse = false; },
-      "List every matching article (default: one result per story)");
+      "--collapse", [&command](std::int64_t) { command.collapse = true; },
+      "One result per story, its best-ranked article (the default, except with --json)");
+  app.add_flag(
+      "--no-collapse", [&command](std::int64_t) { command.collapse = false; },
+      "List every matching article (the default with --json)");
   app.add_option("--story", command.story, "List the articles of a story, oldest first (a timeline)")
       ->type_name("STORY");
   app.add_option("--export", command.export_format,

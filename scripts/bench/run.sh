@@ -170,8 +170,10 @@ articles=$(wc -l <"$data/x$scale.jsonl")
   printf '| %s | %s | – | – | – | – |\n' "query with exact facets, p50 / p95 / p99 ms" \
     "${figure[dateline-facets.p50]} / ${figure[dateline-facets.p95]} / ${figure[dateline-facets.p99]}"
   printf '| %s | %s | – | – | – | – |\n' "facets p50 / no-facets p50" "$(ratio dateline-facets.p50 dateline.p50)"
-  printf '| %s | %s | – | – | – | – |\n' "grouped by story p50 / every article (--no-collapse) p50" \
-    "${figure[dateline.p50]} / ${figure[dateline-uncollapsed.p50]:-–} = $(ratio dateline.p50 dateline-uncollapsed.p50)"
+  printf '| %s | %s | – | – | – | – |\n' "grouped by story (--collapse) p50 / every article p50" \
+    "${figure[dateline-grouped.p50]:-–} / ${figure[dateline.p50]} = $(ratio dateline-grouped.p50 dateline.p50)"
+  printf '| %s | %s | – | – | – | – |\n' "grouped by story with facets p50 / every article with facets p50" \
+    "${figure[dateline-facets-grouped.p50]:-–} / ${figure[dateline-facets.p50]} = $(ratio dateline-facets-grouped.p50 dateline-facets.p50)"
   printf '| %s | %s | – | – | – | – |\n' "snippets against MSet::snippet (background model) on the whole text" "${figure[snippets]}"
   row "one query as a new process (dateline-search --json, sqlite3 with snippet(), quest without snippets), median ms" process
   printf '| %s | %s | – | – | – | – |\n' "HTTP server, 8 connections: requests/s, p50 / p99 ms" "$rps, $http_p50 / $http_p99 ($http_errors errors)"

@@ -137,14 +137,16 @@ TEST_CASE("Stories over HTTP: grouped hits, a story's timeline, related articles
   test::write_file(input / "wire.jsonl", test::peru_quake(1) + test::peru_quake(2) + test::peru_quake(3) +
                                              test::peru_copper("2016-03-09") + test::generated_articles(0, 20));
   Server server({}, input / "wire.jsonl");
-  const json grouped = server.get_json("/api/search?q=arequipa+earthquake").second;
+  const json grouped = server.get_json("/api/search?q=arequipa+earthquake&collapse=1").second;
   REQUIRE_FALSE(grouped["results"].empty());
   const json story = grouped["results"][0]["story"];
   CHECK(story["articles"] == 3);
   CHECK(story["more_matching"] == 2);
-  CHECK(grouped == test::search(server.database, {"arequipa earthquake"}));
-  CHECK(server.get_json("/api/search?q=arequipa+earthquake&collapse=0").second ==
-        test::search(server.database, {"--no-collapse", "arequipa earthquake"}));
+  CHECK(grouped == test::search(server.database, {"--collapse", "arequipa earthquake"}));
+  const json every = server.get_json("/api/search?q=arequipa+earthquake").second;
+  CHECK(every["stories"].is_null());  // articles unless asked to group
+  CHECK(every == test::search(server.database, {"arequipa earthquake"}));
+  CHECK(server.get_json("/api/search?q=arequipa+earthquake&collapse=0").second == every);
 
   const auto [status, timeline] = server.get_json("/api/story/" + story["id"].get<std::string>());
   CHECK(status == 200);
