@@ -254,7 +254,8 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
   server.Get(R"(/api/related/([^?]+))", [options](const httplib::Request& request, httplib::Response& response) {
     respond(response, [&] {
       const Parameters parameters(request.target);
-      const SearchRequest related = search_request(parameters, options, kRelatedParameters);
+      SearchRequest related = search_request(parameters, options, kRelatedParameters);
+      related.collapse = flag(parameters, "collapse", true);  // suggestions: one a story
       return to_json(
           thread_searcher(options.database).related(request.matches[1], related, flag(parameters, "story", false)));
     });

@@ -108,6 +108,7 @@ int search(CommandLine& command) {
   }
   if (!command.related.empty()) {
     if (!request.query.empty()) throw UsageError("--related finds articles like one: give no query words with it");
+    request.collapse = command.collapse.value_or(true);  // suggestions: one a story, in JSON too
     const SearchResponse response = searcher.related(command.related, request, command.include_story);
     std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
     return kExitOk;
