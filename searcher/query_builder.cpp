@@ -548,7 +548,8 @@ BuiltQuery QueryBuilder::build_related(const SearchRequest& request, Xapian::doc
       const double frequency = term.get_termfreq();
       const double weight =
           kEntityWeight * std::max(kMinEntityIdf, std::log((documents - frequency + 0.5) / (frequency + 0.5)));
-      boosts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(new Xapian::FixedWeightPostingSource(weight)),
+      boosts.emplace_back(Xapian::Query::OP_FILTER,
+                          Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
                           Xapian::Query(*term));
       built.boosts[*term] = weight;
     }
