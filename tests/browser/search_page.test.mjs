@@ -239,6 +239,7 @@ try {
     const marks = await article.locator("p mark").allTextContents();
     assert.ok(marks.some((mark) => /^container$/i.test(mark)), `no marked "container" in ${marks}`);
     assert.match(await article.locator("dl").textContent(), /Published\d{4}-\d{2}-\d{2}SourceHarbour WirePeople.+Places.*Ghana/);
+    await page.screenshot({ path: join(options.artifacts, "search-page-article.png") });
     permalink = await article.locator("a.permalink").getAttribute("href");
     assert.match(permalink, /^\?article=harbour-\d+&q=container\+ships$/);
     await article.locator("dd button[data-facet='person']").first().click();
@@ -256,11 +257,18 @@ try {
     assert.equal(new URL(page.url()).searchParams.get("q"), "container ships");
   });
 
-  await step("j and k move between results", async () => {
+  await step("the keyboard moves between results: /, the arrows, j and k", async () => {
+    const focusedHit = () => page.evaluate(() => document.activeElement.closest("li.hit")?.dataset.id);
+    const listed = (await hits(page)).map((hit) => hit.id);
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focusedHit(), listed[0]);
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("j");
-    await page.keyboard.press("j");
-    const focused = await page.evaluate(() => document.activeElement.closest("li.hit")?.dataset.id);
-    assert.equal(focused, (await hits(page))[1].id);
+    assert.equal(await focusedHit(), listed[2]);
+    await page.keyboard.press("k");
+    assert.equal(await focusedHit(), listed[1]);
   });
 
   await step("the export links download every match", async () => {
@@ -327,12 +335,12 @@ try {
     assert.equal(await page.locator("details.refine").getAttribute("open"), null);
     await page.click("details.refine summary");
     assert.ok(await page.locator("aside button[data-facet='person']").first().isVisible());
-    await page.screenshot({ path: join(options.artifacts, "search-page-phone.png"), fullPage: true });
+    await page.screenshot({ path: join(options.artifacts, "search-page-phone.png") });
   });
 
   assert.deepEqual(foreign, [], "the page made requests outside the server");
   assert.deepEqual(errors, [], "the page logged errors");
-  console.log(`screenshots: ${options.artifacts}/search-page-{results,filtered,story,phone}.png`);
+  console.log(`screenshots: ${options.artifacts}/search-page-{results,filtered,article,story,phone}.png`);
 } finally {
   await browser.close();
   server.kill("SIGTERM");
