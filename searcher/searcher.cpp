@@ -202,10 +202,10 @@ struct Searcher::Impl {
     // does a second, grouped pass find it.
     Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
     if (request.collapse) enquire.add_matchspy(&stories);
-    const Xapian::MSet ranked =
-        request.collapse ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
-                         : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                            static_cast<Xapian::doccount>(request.limit), check_at_least);
+    const Xapian::MSet ranked = request.collapse
+                                    ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
+                                    : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
     response.total = ranked.get_matches_estimated();
     response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
     Xapian::MSet grouped;
