@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 
 using namespace dateline;
@@ -252,4 +253,41 @@ TEST_CASE("Explain shows the parsed query and each hit's term weights", "[search
   CHECK(sum == Approx(response["results"][0]["score"].get<double>()).epsilon(0.01));
   CHECK(response["parsed_query"].is_string());
   CHECK(response["notes"].is_array());
+}
+
+TEST_CASE("The color option says when matches are bold, whatever the output is", "[search_cli]") {
+  CorpusDatabase db;
+  const auto always =
+      test::run({test::search_binary(), "--db", db.path, "--color=always", "rotterdam"}, "", {"NO_COLOR=1"});
+  CHECK_THAT(always.out, Catch::Contains("\033[1mRotterdam\033[0m"));
+  const auto never =
+      test::run_in_terminal({test::search_binary(), "--db", db.path, "--color=never", "rotterdam"}, {"NO_COLOR="});
+  CHECK_THAT(never.out, Catch::Contains("Rotterdam"));
+  CHECK(never.out.find('\033') == std::string::npos);
+  const auto automatic =
+      test::run_in_terminal({test::search_binary(), "--db", db.path, "--color=auto", "rotterdam"}, {"NO_COLOR="});
+  CHECK_THAT(automatic.out, Catch::Contains("\033[1mRotterdam\033[0m"));
+  const auto bad = test::run({test::search_binary(), "--db", db.path, "--color=sometimes", "rotterdam"});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--color"));
+}
+
+TEST_CASE("Both programs print their version, and examples at the end of --help", "[search_cli]") {
+  for (const std::string& program : {test::index_binary(), test::search_binary()}) {
+    CAPTURE(program);
+    const std::string name = program.substr(program.rfind('/') + 1);
+    for (const char* flag : {"-V", "--version"}) {
+      const auto version = test::run({program, flag});
+      CHECK(version.exit_code == 0);
+      CHECK(std::regex_match(version.out, std::regex(name + " [0-9]+\\.[0-9]+\\.[0-9]+\n")));
+    }
+    const auto help = test::run({program, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("Examples:\n  " + name + " "));
+    CHECK_THAT(help.out, Catch::Contains("Exit codes:"));
+  }
+  const auto serve = test::run({test::search_binary(), "serve", "--help"});
+  CHECK_THAT(serve.out, Catch::Contains("Examples:\n  dateline-search serve "));
+  CHECK(std::regex_match(test::run({test::search_binary(), "serve", "-V"}).out,
+                         std::regex("dateline-search serve [0-9]+\\.[0-9]+\\.[0-9]+\n")));
 }
