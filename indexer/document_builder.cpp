@@ -4,6 +4,7 @@
 #include "person_names.h"
 #include "schema.h"
 #include "text_utils.h"
+#include "word_lists.h"
 
 #include <xxhash.h>
 
@@ -44,6 +45,15 @@ void add_person_terms(Xapian::Document& document, const std::vector<std::string>
     }
     for (const std::string& surname : common::surname_keys(person)) {
       document.add_boolean_term(schema::term(schema::kSurnamePrefix, surname + schema::kSurnameSeparator + key));
+    }
+  }
+}
+
+// A topic is found by its name, and a Reuters topic also by its code and the parts of its name.
+void add_topic_terms(Xapian::Document& document, const std::vector<std::string>& topics) {
+  for (const std::string& topic : topics) {
+    for (const std::string& key : common::topic_keys(topic)) {
+      document.add_boolean_term(schema::term(schema::kTopicPrefix, key));
     }
   }
 }
@@ -158,7 +168,7 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   document.add_boolean_term(indexed.id_term);
   add_person_terms(document, article.people);
   add_facet_terms(document, schema::kPlacePrefix, article.places);
-  add_facet_terms(document, schema::kTopicPrefix, article.topics);
+  add_topic_terms(document, article.topics);
   add_facet_terms(document, schema::kOrganisationPrefix, article.organisations);
   add_facet_terms(document, schema::kAuthorPrefix, article.authors);
   if (!article.source.empty()) add_facet_terms(document, schema::kSourcePrefix, {article.source});

@@ -213,7 +213,7 @@ TEST_CASE("Show prints the whole stored article and an unknown id exits 1", "[se
   const json article = show(db.path, "reuters-90001");
   CHECK(article["title"] == "GHANA COCOA ARRIVALS RISE, PRICES EASE");
   CHECK(article["places"] == json({"Ghana", "Côte d'Ivoire"}));
-  CHECK(article["topics"] == json({"cocoa"}));
+  CHECK(article["topics"] == json({"Cocoa"}));
   CHECK(article["date"] == "2020-03-12");
   CHECK_THAT(article["body"].get<std::string>(), Catch::StartsWith("Cocoa arrivals at Ghana's ports"));
   const auto text = test::run({test::search_binary(), "--db", db.path, "--show", "reuters-90001"});
@@ -253,6 +253,33 @@ TEST_CASE("Explain shows the parsed query and each hit's term weights", "[search
   CHECK(sum == Approx(response["results"][0]["score"].get<double>()).epsilon(0.01));
   CHECK(response["parsed_query"].is_string());
   CHECK(response["notes"].is_array());
+}
+
+TEST_CASE("Reuters topic codes show as their names, and filters take either", "[search_cli]") {
+  test::TempDir dir;
+  test::write_file(
+      dir / "deals.jsonl",
+      R"({"id": "d1", "title": "Brewer buys a rival", "body": "A brewer agreed to buy a rival for 40 mln dlrs.", "date": "1987-03-02", "topics": ["acq"]})"
+      "\n"
+      R"({"id": "d2", "title": "Brewer profits rise", "body": "The brewer's profits rose, and it bought a maltster.", "date": "1987-03-03", "topics": ["earn", "ACQ"]})"
+      "\n"
+      R"({"id": "d3", "title": "Brewers lobby parliament", "body": "Brewers lobbied parliament on Tuesday.", "date": "1987-03-04", "topics": ["politics"]})"
+      "\n");
+  test::index(dir / "db", {dir / "deals.jsonl"});
+  const std::string db = dir / "db";
+  CHECK(test::search(db, {"--show", "d2"})["topics"] ==
+        json({"Earnings and Earnings Forecasts", "Mergers/Acquisitions"}));
+  CHECK(test::search(db, {"--show", "d3"})["topics"] == json({"politics"}));  // not a Reuters code: as given
+  const json facets = test::search(db, {"--facets", "--no-collapse", "brewer"})["facets"]["topics"];
+  CHECK(facets == json::parse(R"([{"value": "Mergers/Acquisitions", "count": 2},
+                                  {"value": "Earnings and Earnings Forecasts", "count": 1},
+                                  {"value": "politics", "count": 1}])"));
+  for (const std::string topic : {"acq", "ACQ", "Mergers/Acquisitions", "acquisitions", "Mergers"}) {
+    CAPTURE(topic);
+    CHECK(test::search(db, {"--no-collapse", "--topic", topic})["total"] == 2);
+    CHECK(test::search(db, {"--no-collapse", "topic:\"" + topic + "\""})["total"] == 2);
+  }
+  CHECK(test::search(db, {"--no-collapse", "--topic", "earnings and earnings forecasts"})["total"] == 1);
 }
 
 TEST_CASE("The color option says when matches are bold, whatever the output is", "[search_cli]") {

@@ -112,3 +112,14 @@ TEST_CASE("The content hash changes with the content and only with it", "[docume
   moved.source_file = "/archive/other.jsonl";
   CHECK(indexer::content_hash(moved) != indexer::content_hash(article));
 }
+
+TEST_CASE("A Reuters topic is found by its name, its code and the parts of its name", "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  auto article = sample_article();
+  article.topics = {"Mergers/Acquisitions", "politics"};
+  const auto terms = terms_of(builder.build(article, "h", nullptr).document);
+  for (const char* expected : {"XTmergers/acquisitions", "XTacq", "XTmergers", "XTacquisitions", "XTpolitics"}) {
+    CAPTURE(expected);
+    CHECK(terms.count(expected) == 1);
+  }
+}
