@@ -29,7 +29,11 @@ inline constexpr std::string_view kAuthorPrefix = "A";  // author, fold_key() of
 // Person: person_key() ("george bush"), and person_full_key() when the name has middle initials ("george w bush").
 inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kSurnamePrefix = "XN";  // person by surname: "putin|vladimir putin"
-inline constexpr std::string_view kPlacePrefix = "XL";    // place, fold_key() of the display name
+// An article that named a person by surname alone ("Putin", "Mr. Blair"), kept whether or not another article
+// resolved it to a full name (indexer/surname_resolver.h): the surname key, kSurnameSeparator, the name as
+// the article gave it ("putin|Putin").
+inline constexpr std::string_view kBareSurnamePrefix = "XB";
+inline constexpr std::string_view kPlacePrefix = "XL";  // place, fold_key() of the display name
 // Topic: each of common::topic_keys() ("mergers/acquisitions", "acq", "mergers", "acquisitions").
 inline constexpr std::string_view kTopicPrefix = "XT";
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
@@ -42,7 +46,7 @@ inline constexpr std::string_view kPublishedPrefix = "XY";
 // Absolute path of the source file, for --prune (shortened if long; the stored article has it whole).
 inline constexpr std::string_view kSourceFilePrefix = "XF";
 
-// Separates the surname from the full key in kSurnamePrefix terms.
+// Separates the surname from the full key in kSurnamePrefix terms, and from the name in kBareSurnamePrefix terms.
 inline constexpr char kSurnameSeparator = '|';
 
 // --- Value slots -------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 using namespace dateline;
@@ -122,4 +123,20 @@ TEST_CASE("A Reuters topic is found by its name, its code and the parts of its n
     CAPTURE(expected);
     CHECK(terms.count(expected) == 1);
   }
+}
+
+TEST_CASE("A surname alone is marked for resolution across articles, unless the article names it in full",
+          "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  auto article = sample_article();
+  article.people = {"Putin", "John Kerry"};
+  auto terms = terms_of(builder.build(article, "h", nullptr).document);
+  CHECK(terms.count("XBputin|Putin") == 1);
+  CHECK(terms.count("XPputin") == 1);
+  CHECK(terms.count("XNkerry|john kerry") == 1);
+  CHECK(std::count_if(terms.begin(), terms.end(), [](const std::string& t) { return t.rfind("XB", 0) == 0; }) == 1);
+  // "Blair" beside Cherie Blair (metadata can list both): not a surname alone.
+  article.people = {"Blair", "Cherie Blair"};
+  terms = terms_of(builder.build(article, "h", nullptr).document);
+  CHECK(std::none_of(terms.begin(), terms.end(), [](const std::string& t) { return t.rfind("XB", 0) == 0; }));
 }
