@@ -14,6 +14,7 @@ std::string_view name_stoppers();     // last words that make a capitalised run 
 std::string_view place_aliases();     // other names of places: "U.S. | United States"
 std::string_view place_exclusions();  // gazetteer names never extracted as places: "Toyota"
 std::string_view world_regions();     // continents, regions, oceans and seas: "Asia", "Atlantic | Atlantic Ocean"
+std::string_view reuters_topics();    // Reuters topic codes and names: "acq | Mergers/Acquisitions"
 std::string_view boilerplate();       // phrases of web page furniture: "is not supported"
 
 }  // namespace dateline::common::embedded

@@ -54,6 +54,7 @@ void FacetExtractor::complete(Article& article) const {
     article.places = extract_places(body, tokenize_headline(article.title), people);
   }
   article.places = unique_by(std::move(article.places), [](const std::string& name) { return fold_key(name); });
+  for (std::string& topic : article.topics) topic = topic_display_name(topic);
   article.topics = unique_by(std::move(article.topics), [](const std::string& topic) { return fold_key(topic); });
   article.mentioned_dates = extract_dates(body, article.published);
 }

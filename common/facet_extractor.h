@@ -1,7 +1,7 @@
 #pragma once
 // Completes an article's facets before indexing: explicit metadata is
 // normalised to display names (Reuters' "el-salvador" -> "El Salvador",
-// "james-baker" -> "James Baker"); people and places the input did not give
+// "james-baker" -> "James Baker", topic "acq" -> "Mergers/Acquisitions"); people and places the input did not give
 // are extracted from the text; dates named in the text are always collected.
 
 #include "article.h"

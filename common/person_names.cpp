@@ -116,6 +116,15 @@ std::string person_initials(std::string_view name) {
   return full == base ? std::string() : full;
 }
 
+std::string person_name_without_initials(std::string_view name) {
+  const std::vector<std::string> words = name_words(name);
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i == 0 || i + 1 == words.size() || !is_initial(words[i])) kept.push_back(words[i]);
+  }
+  return join(kept, " ");
+}
+
 std::string person_name_from_metadata(std::string_view raw) {
   const bool has_capitals = std::any_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (has_capitals) return canonical_person_name(trim(raw));

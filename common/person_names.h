@@ -25,6 +25,9 @@ std::string person_full_key(std::string_view name);
 // person_full_key() when the name has middle initials, else empty.
 std::string person_initials(std::string_view name);
 
+// The name without its middle initials: "George H. W. Bush" -> "George Bush".
+std::string person_name_without_initials(std::string_view name);
+
 // A person's name as metadata or a filter gives it, as the canonical display
 // name: Reuters' "james-baker" -> "James Baker", lower-case "ronan mcdonald"
 // -> "Ronan McDonald", "siobhan o'brien" -> "Siobhan O'Brien", "jan van der

@@ -20,7 +20,7 @@ namespace dateline::schema {
 
 // Bump when the terms or values written change meaning; the searcher refuses
 // other versions and the indexer asks for --rebuild.
-inline constexpr int kVersion = 7;
+inline constexpr int kVersion = 8;
 
 // --- Term prefixes -----------------------------------------------------------
 inline constexpr std::string_view kIdPrefix = "Q";      // article id, unique per document (hashed if long)
@@ -28,9 +28,14 @@ inline constexpr std::string_view kTitlePrefix = "S";   // title words, free tex
 inline constexpr std::string_view kAuthorPrefix = "A";  // author, fold_key() of the name
 // Person: person_key() ("george bush"), and person_full_key() when the name has middle initials ("george w bush").
 inline constexpr std::string_view kPersonPrefix = "XP";
-inline constexpr std::string_view kSurnamePrefix = "XN";       // person by surname: "putin|vladimir putin"
-inline constexpr std::string_view kPlacePrefix = "XL";         // place, fold_key() of the display name
-inline constexpr std::string_view kTopicPrefix = "XT";         // topic, fold_key() ("cocoa")
+inline constexpr std::string_view kSurnamePrefix = "XN";  // person by surname: "putin|vladimir putin"
+// An article that named a person by surname alone ("Putin", "Mr. Blair"), kept whether or not another article
+// resolved it to a full name (indexer/surname_resolver.h): the surname key, kSurnameSeparator, the name as
+// the article gave it ("putin|Putin").
+inline constexpr std::string_view kBareSurnamePrefix = "XB";
+inline constexpr std::string_view kPlacePrefix = "XL";  // place, fold_key() of the display name
+// Topic: each of common::topic_keys() ("mergers/acquisitions", "acq", "mergers", "acquisitions").
+inline constexpr std::string_view kTopicPrefix = "XT";
 inline constexpr std::string_view kOrganisationPrefix = "XO";  // organisation (Reuters ORGS), fold_key()
 inline constexpr std::string_view kSourcePrefix = "XS";        // source, fold_key() ("reuters")
 inline constexpr std::string_view kStoryPrefix = "XC";         // story id (12 hex digits): a story's articles
@@ -41,7 +46,7 @@ inline constexpr std::string_view kPublishedPrefix = "XY";
 // Absolute path of the source file, for --prune (shortened if long; the stored article has it whole).
 inline constexpr std::string_view kSourceFilePrefix = "XF";
 
-// Separates the surname from the full key in kSurnamePrefix terms.
+// Separates the surname from the full key in kSurnamePrefix terms, and from the name in kBareSurnamePrefix terms.
 inline constexpr char kSurnameSeparator = '|';
 
 // --- Value slots -------------------------------------------------------------
@@ -50,7 +55,7 @@ enum Slot : Xapian::valueno {
   kPublishedSlot = 0,
   kPeopleSlot = 1,  // people display names joined by kListSeparator, for facet counts
   kPlacesSlot = 2,  // places display names joined by kListSeparator
-  kTopicsSlot = 3,  // topics joined by kListSeparator
+  kTopicsSlot = 3,  // topics' display names (common::topic_display_name) joined by kListSeparator
   kSourceSlot = 4,  // source display name ("Reuters")
   // 16-byte hash of the article as read, to skip unchanged input (a value: a unique term per article costs 4x more).
   kContentHashSlot = 5,

@@ -3,6 +3,7 @@
 #include "embedded_data.h"
 #include "text_utils.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace dateline::common {
@@ -111,6 +112,48 @@ std::string resolve_place_alias(std::string_view name) {
   }();
   const auto it = by_key.find(fold_key(name));
   return it == by_key.end() ? std::string(name) : it->second;
+}
+
+namespace {
+
+struct ReutersTopic {
+  std::string code;
+  std::string name;
+};
+
+// fold_key() of a code or a name -> its topic.
+const std::unordered_map<std::string, ReutersTopic>& topics_by_key() {
+  static const auto topics = [] {
+    std::unordered_map<std::string, ReutersTopic> map;
+    for (const auto& [code, name] : name_pairs(embedded::reuters_topics())) {
+      map.emplace(fold_key(code), ReutersTopic{code, name});
+      map.emplace(fold_key(name), ReutersTopic{code, name});
+    }
+    return map;
+  }();
+  return topics;
+}
+
+}  // namespace
+
+std::string topic_display_name(std::string_view topic) {
+  const auto it = topics_by_key().find(fold_key(topic));
+  return it == topics_by_key().end() ? std::string(topic) : it->second.name;
+}
+
+std::vector<std::string> topic_keys(std::string_view topic) {
+  const auto it = topics_by_key().find(fold_key(topic));
+  if (it == topics_by_key().end()) return {fold_key(topic)};
+  std::vector<std::string> keys{fold_key(it->second.name)};
+  const auto add = [&](std::string_view key) {
+    if (std::find(keys.begin(), keys.end(), fold_key(key)) == keys.end()) keys.push_back(fold_key(key));
+  };
+  add(it->second.code);
+  const std::vector<std::string> parts = split(it->second.name, '/');
+  if (parts.size() > 1) {
+    for (const std::string& part : parts) add(trim(part));
+  }
+  return keys;
 }
 
 const std::unordered_map<std::string, std::string>& name_variants() {

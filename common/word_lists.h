@@ -34,6 +34,16 @@ const std::vector<std::pair<std::string, std::string>>& world_regions();
 // The display name a place alias stands for ("usa" -> "United States"), or the name itself.
 std::string resolve_place_alias(std::string_view name);
 
+// Topics: Reuters-21578's codes shown by their names (common/data/reuters_topics.txt, made by
+// scripts/data/reuters-topics.py from the corpus's cat-descriptions_120396.txt). The display
+// name of a topic: "acq" -> "Mergers/Acquisitions", "pork-belly" -> "Pork belly"; a topic that
+// is no Reuters code or name is kept as given. Case- and accent-insensitive.
+std::string topic_display_name(std::string_view topic);
+// The fold_key()s a topic is found by: its display name's, and for a Reuters topic its code's
+// and each "/"-separated part's ("Mergers/Acquisitions" -> "mergers/acquisitions", "acq",
+// "mergers", "acquisitions").
+std::vector<std::string> topic_keys(std::string_view topic);
+
 // fold_key(variant) -> canonical spelling: "sergey" -> "Sergei".
 const std::unordered_map<std::string, std::string>& name_variants();
 

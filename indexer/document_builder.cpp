@@ -4,10 +4,12 @@
 #include "person_names.h"
 #include "schema.h"
 #include "text_utils.h"
+#include "word_lists.h"
 
 #include <xxhash.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace dateline::indexer {
 namespace {
@@ -35,15 +37,27 @@ void add_facet_terms(Xapian::Document& document, std::string_view prefix, const 
   for (const std::string& value : values) document.add_boolean_term(schema::term(prefix, fold_key(value)));
 }
 
-void add_person_terms(Xapian::Document& document, const std::vector<std::string>& people) {
+// A one-word name whose surname no other person of the article has: a surname
+// alone, which another article may tell the full name of.
+void add_bare_surname_terms(Xapian::Document& document, const std::vector<std::string>& people) {
+  std::unordered_map<std::string, int> people_by_surname;
   for (const std::string& person : people) {
-    const std::string key = common::person_key(person);
-    document.add_boolean_term(schema::term(schema::kPersonPrefix, key));
-    if (const std::string initials = common::person_initials(person); !initials.empty()) {
-      document.add_boolean_term(schema::term(schema::kPersonPrefix, initials));
+    for (const std::string& surname : common::surname_keys(person)) ++people_by_surname[surname];
+  }
+  for (const std::string& person : people) {
+    if (common::name_words(person).size() != 1) continue;
+    const std::string surname = common::surname_keys(person).front();
+    if (people_by_surname[surname] == 1) {
+      document.add_boolean_term(schema::term(schema::kBareSurnamePrefix, surname + schema::kSurnameSeparator + person));
     }
-    for (const std::string& surname : common::surname_keys(person)) {
-      document.add_boolean_term(schema::term(schema::kSurnamePrefix, surname + schema::kSurnameSeparator + key));
+  }
+}
+
+// A topic is found by its name, and a Reuters topic also by its code and the parts of its name.
+void add_topic_terms(Xapian::Document& document, const std::vector<std::string>& topics) {
+  for (const std::string& topic : topics) {
+    for (const std::string& key : common::topic_keys(topic)) {
+      document.add_boolean_term(schema::term(schema::kTopicPrefix, key));
     }
   }
 }
@@ -59,6 +73,18 @@ void add_mentioned_date_terms(Xapian::Document& document, const std::vector<std:
 }
 
 }  // namespace
+
+std::vector<std::string> person_terms(const std::string& person) {
+  const std::string key = common::person_key(person);
+  std::vector<std::string> terms{schema::term(schema::kPersonPrefix, key)};
+  if (const std::string initials = common::person_initials(person); !initials.empty()) {
+    terms.push_back(schema::term(schema::kPersonPrefix, initials));
+  }
+  for (const std::string& surname : common::surname_keys(person)) {
+    terms.push_back(schema::term(schema::kSurnamePrefix, surname + schema::kSurnameSeparator + key));
+  }
+  return terms;
+}
 
 bool is_spelling_word(std::string_view term) {
   if (term.empty() || term.size() > kMaxSpellingWordBytes || schema::is_prefixed(term)) return false;
@@ -156,9 +182,12 @@ IndexedArticle DocumentBuilder::build(const Article& article, const std::string&
   indexed.name_words = name_spelling_words(names);
 
   document.add_boolean_term(indexed.id_term);
-  add_person_terms(document, article.people);
+  for (const std::string& person : article.people) {
+    for (const std::string& term : person_terms(person)) document.add_boolean_term(term);
+  }
+  add_bare_surname_terms(document, article.people);
   add_facet_terms(document, schema::kPlacePrefix, article.places);
-  add_facet_terms(document, schema::kTopicPrefix, article.topics);
+  add_topic_terms(document, article.topics);
   add_facet_terms(document, schema::kOrganisationPrefix, article.organisations);
   add_facet_terms(document, schema::kAuthorPrefix, article.authors);
   if (!article.source.empty()) add_facet_terms(document, schema::kSourcePrefix, {article.source});

@@ -27,6 +27,10 @@ struct IndexedArticle {
   StoryProfile story_profile;                                 // also in the document (schema::kStoryProfileSlot)
 };
 
+// The terms a person is found by: person_key() and person_full_key() under
+// schema::kPersonPrefix, and each surname key under schema::kSurnamePrefix.
+std::vector<std::string> person_terms(const std::string& person);
+
 // An unprefixed term worth keeping for "did you mean": no digits, at most 30 bytes.
 bool is_spelling_word(std::string_view term);
 

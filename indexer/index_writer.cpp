@@ -72,6 +72,7 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
     Xapian::PostingIterator existing = database_.postlist_begin(article.id_term);
     const bool known = existing != database_.postlist_end(article.id_term);
     if (known) forget_spelling_of(*existing);
+    note_surnames(article.document);
     database_.replace_document(article.id_term, article.document);
     add_synonyms(article);
     return known ? Change::kUpdated : Change::kAdded;
@@ -84,6 +85,7 @@ IndexWriter::Change IndexWriter::replace(IndexedArticle&& article) {
 void IndexWriter::add(IndexedArticle&& article) {
   before_change();
   translating_xapian_errors("cannot index " + article.id, [&] {
+    note_surnames(article.document);
     database_.add_document(article.document);
     add_synonyms(article);
   });
@@ -147,14 +149,41 @@ void IndexWriter::remove_document(Xapian::docid document) {
 
 void IndexWriter::forget_spelling_of(Xapian::docid document) {
   const Xapian::Document old = database_.get_document(document);
-  for (auto term = old.termlist_begin(); term != old.termlist_end(); ++term) {
-    if (is_spelling_word(*term)) --spelling_changes_[*term];
+  note_surnames(old);
+  count_spelling_of(old, -1);
+}
+
+void IndexWriter::count_spelling_of(const Xapian::Document& document, long change) {
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if (is_spelling_word(*term)) spelling_changes_[*term] += change;
   }
-  std::vector<std::string> names = schema::split_list(old.get_value(schema::kPeopleSlot));
-  for (std::string& place : schema::split_list(old.get_value(schema::kPlacesSlot))) names.push_back(std::move(place));
+  std::vector<std::string> names = schema::split_list(document.get_value(schema::kPeopleSlot));
+  for (std::string& place : schema::split_list(document.get_value(schema::kPlacesSlot))) {
+    names.push_back(std::move(place));
+  }
   for (const std::string& word : name_spelling_words(names)) {
-    --spelling_changes_[std::string(schema::kNameSpellingMarker) + word];
+    spelling_changes_[std::string(schema::kNameSpellingMarker) + word] += change;
   }
+}
+
+void IndexWriter::note_surnames(const Xapian::Document& document) {
+  for (const std::string_view prefix : {schema::kSurnamePrefix, schema::kBareSurnamePrefix}) {
+    Xapian::TermIterator term = document.termlist_begin();
+    for (term.skip_to(std::string(prefix)); term != document.termlist_end() && (*term).rfind(prefix, 0) == 0; ++term) {
+      const std::string& value = *term;
+      surnames_changed_.insert(value.substr(prefix.size(), value.find(schema::kSurnameSeparator) - prefix.size()));
+    }
+  }
+}
+
+void IndexWriter::rewrite(Xapian::docid id, const Xapian::Document& document) {
+  before_change();
+  translating_xapian_errors("cannot rewrite a document", [&] {
+    count_spelling_of(database_.get_document(id), -1);
+    database_.replace_document(id, document);
+    count_spelling_of(document, +1);
+  });
+  after_change();
 }
 
 void IndexWriter::flush_spelling() {

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -45,6 +46,15 @@ class IndexWriter {
   // Moves every article of story `from` into story `to` (two stories an article joined).
   void relabel_story(const std::string& from, const std::string& to);
   void remove_document(Xapian::docid document);
+  // Replaces a document in place (another reading of the same article: its
+  // people resolved anew), keeping the spelling data in step.
+  void rewrite(Xapian::docid id, const Xapian::Document& document);
+
+  // The surname keys of the people of every article added, replaced or
+  // removed by this writer (schema::kSurnamePrefix and kBareSurnamePrefix).
+  const std::set<std::string>& surnames_changed() const { return surnames_changed_; }
+  // The generation as written so far, batch included, for reading.
+  const Xapian::Database& database() const { return database_; }
 
   // Source files (absolute paths) of indexed articles under `directory`.
   std::vector<std::string> source_files_under(const std::string& directory) const;
@@ -66,6 +76,8 @@ class IndexWriter {
   void before_change();
   void after_change();
   void forget_spelling_of(Xapian::docid document);
+  void count_spelling_of(const Xapian::Document& document, long change);
+  void note_surnames(const Xapian::Document& document);
   void flush_spelling();
   void count_spelling(const IndexedArticle& article);
   // Accent synonyms are never taken out again: one whose articles are gone leads nowhere.
@@ -83,6 +95,7 @@ class IndexWriter {
   bool in_batch_ = false;
   std::unordered_map<std::string, long> spelling_changes_;
   std::unordered_set<std::string> synonyms_written_;  // this run's, "key\0synonym"
+  std::set<std::string> surnames_changed_;
   std::string generation_;
 };
 

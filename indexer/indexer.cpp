@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "shard_builder.h"
 #include "story_assigner.h"
+#include "surname_resolver.h"
 
 #include <xapian.h>
 
@@ -27,6 +28,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -448,6 +450,8 @@ void update(const std::string& generation, const IndexOptions& options, const In
   for (const auto& [from, to] : stories.merges()) writer.relabel_story(from, to);
   delete_articles(options.delete_ids, writer, summary);
   if (options.prune) prune(plan, pipeline, writer, summary);
+  const std::set<std::string> surnames = writer.surnames_changed();
+  resolve_surnames(writer, surnames);
   writer.commit();
   summary.documents = writer.document_count();
 }
@@ -470,6 +474,7 @@ void build(const std::string& generation, const IndexOptions& options, const Inp
   if (!dictionary.empty()) writer.set_dictionary(dictionary);
   for (const auto& [from, to] : stories.merges()) writer.relabel_story(from, to);
   delete_articles(options.delete_ids, writer, summary);
+  resolve_all_surnames(writer);
   writer.commit();
   summary.documents = writer.document_count();
 }

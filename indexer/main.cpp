@@ -182,6 +182,14 @@ int main(int argc, char** argv) {
   app.add_flag("--json", command.json, "Print a JSON summary on standard output");
   app.add_flag("-q,--quiet", command.quiet, "No progress and no summary; errors only");
   app.footer(
+      "Examples:\n"
+      "  dateline-index --db news.db archive/           index a directory (again: only what changed)\n"
+      "  dateline-index --db news.db feed.jsonl.zst -   a compressed file and standard input\n"
+      "  dateline-index --db news.db --prune archive/   also remove articles whose files are gone\n"
+      "  dateline-index --db news.db --delete ID        remove one article\n"
+      "  dateline-index --db news.db --rebuild archive/ a fresh database, switched to atomically\n"
+      "  dateline-index --db news.db --stats\n\n"
+      "Environment: DATELINE_DB, the database when --db is not given.\n\n"
       "Exit codes: 0 ok, 1 bad usage or unusable input, 2 runtime failure, 3 partial (some articles rejected), "
       "4 database locked by another indexer.");
   try {

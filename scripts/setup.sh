@@ -13,7 +13,7 @@ packages=(
   build-essential cmake pkg-config
   libxapian-dev libcli11-dev libzstd-dev libxxhash-dev nlohmann-json3-dev libcpp-httplib-dev
   libgeonames-dev iso-codes wamerican libgumbo-dev zlib1g-dev
-  catch2
+  catch2 help2man
 )
 case "${1:-}" in
   --tests)

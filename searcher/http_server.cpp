@@ -11,11 +11,14 @@
 #include <httplib.h>
 
 #include <pthread.h>
+#include <sys/socket.h>
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -312,7 +315,17 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
   server.Options(".*", not_allowed);
 }
 
+// httplib's default sets SO_REUSEPORT, with which Linux lets a second server
+// bind a port that one is already listening on and shares the connections
+// between them. SO_REUSEADDR alone still allows a restart while the old
+// server's connections linger in TIME_WAIT, but not a second listener.
+void listening_socket_options(socket_t socket) {
+  const int yes = 1;
+  ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
 void configure(httplib::Server& server, const ServerOptions& options, AccessLog& log) {
+  server.set_socket_options(listening_socket_options);
   const std::size_t threads = options.threads > 0 ? options.threads : default_threads();
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   const auto seconds = static_cast<time_t>(options.timeout_seconds);
@@ -343,10 +356,19 @@ void configure(httplib::Server& server, const ServerOptions& options, AccessLog&
 }
 
 int bind(httplib::Server& server, const ServerOptions& options) {
+  errno = 0;
   const int port = options.port == 0 ? server.bind_to_any_port(options.host)
                                      : (server.bind_to_port(options.host, options.port) ? options.port : -1);
-  if (port <= 0) throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
-  return port;
+  if (port > 0) return port;
+  // httplib reports only failure; the errno of its last bind() says why.
+  const int reason = errno;
+  std::string message = "cannot listen on " + options.host + ":" + std::to_string(options.port);
+  if (reason == EADDRINUSE) {
+    message += ": the address is already in use (another server is listening on it; choose another --listen port)";
+  } else if (reason != 0) {
+    message += std::string(": ") + std::strerror(reason);
+  }
+  throw std::runtime_error(message);
 }
 
 }  // namespace

@@ -41,6 +41,7 @@ struct CommandLine {
   bool include_story = false;
   bool json = false;
   std::optional<bool> collapse;  // --collapse/--no-collapse; default: grouped on a terminal, articles in JSON
+  std::string color = "auto";
 };
 
 // Replaces this process with dateline-serve from the same folder; returns only on failure.
@@ -57,9 +58,10 @@ int exec_server(int argc, char** argv) {
   return kExitRuntimeFailure;
 }
 
-cli::TerminalStyle terminal_style() {
+// --color: "always", "never", or "auto": on a terminal, unless NO_COLOR is set (no-color.org).
+cli::TerminalStyle terminal_style(const std::string& color) {
   cli::TerminalStyle style;
-  style.bold = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  style.bold = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   return style;
 }
 
@@ -87,9 +89,10 @@ int export_matches(Searcher& searcher, const CommandLine& command) {
 
 int search(CommandLine& command) {
   Searcher searcher(command.database);
+  const cli::TerminalStyle style = terminal_style(command.color);
   if (!command.show.empty()) {
     const StoredArticle article = searcher.article(command.show, command.highlight);
-    std::cout << (command.json ? to_json(article) + "\n" : cli::render_article(article, terminal_style()));
+    std::cout << (command.json ? to_json(article) + "\n" : cli::render_article(article, style));
     return kExitOk;
   }
   SearchRequest& request = command.request;
@@ -103,19 +106,19 @@ int search(CommandLine& command) {
     request.collapse = false;
     if (command.sort == "relevance") request.sort = SortOrder::kOldest;
     const SearchResponse response = searcher.search(request);
-    std::cout << (command.json ? to_json(response) + "\n" : cli::render_timeline(response, terminal_style()));
+    std::cout << (command.json ? to_json(response) + "\n" : cli::render_timeline(response, style));
     return kExitOk;
   }
   if (!command.related.empty()) {
     if (!request.query.empty()) throw UsageError("--related finds articles like one: give no query words with it");
     request.collapse = command.collapse.value_or(true);  // suggestions: one a story, in JSON too
     const SearchResponse response = searcher.related(command.related, request, command.include_story);
-    std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
+    std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, style));
     return kExitOk;
   }
   if (!command.export_format.empty()) return export_matches(searcher, command);
   const SearchResponse response = searcher.search(request);
-  std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, terminal_style()));
+  std::cout << (command.json ? to_json(response) + "\n" : cli::render_results(response, style));
   return kExitOk;
 }
 
@@ -170,6 +173,11 @@ int main(int argc, char** argv) {
   app.add_flag("--explain", request.explain,
                "Show the parsed query, what was rewritten, and each hit's matching terms and weights");
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
+  app.add_flag("--color{always}", command.color,
+               "Bold matches and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
   app.add_option("--query", command.highlight, "With --show: mark these query words in the article")
       ->type_name("QUERY");
@@ -191,9 +199,17 @@ int main(int argc, char** argv) {
       ->type_name("ID");
   app.add_flag("--include-story", command.include_story, "With --related: include the article's own story");
   app.footer(
-      "dateline-search serve [--db DIR] [--listen [HOST:]PORT] ... serves the search page and the JSON API\n"
-      "over HTTP (dateline-search serve --help).\n\nExit codes: 0 ok (also when nothing matched), 1 bad usage, bad "
-      "query or unknown id, 2 database missing or unreadable.");
+      "Examples:\n"
+      "  dateline-search geneva talks                   any of the words, best first\n"
+      "  dateline-search '\"peace talks\" OR volkov'      a phrase, OR\n"
+      "  dateline-search --person putin --facets kerry  a filter, and facet counts\n"
+      "  dateline-search topic:acquisitions date:1987   a topic by code or name, a year\n"
+      "  dateline-search --json --sort newest gold      one JSON object, for scripts\n"
+      "  dateline-search --show reuters-90001           a stored article\n"
+      "  dateline-search serve --listen :8080           the search page and JSON API (serve --help)\n\n"
+      "Environment: DATELINE_DB, the database when --db is not given; NO_COLOR, no bold with --color=auto.\n\n"
+      "Exit codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown id, 2 database missing or "
+      "unreadable.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@
 #include "default_database.h"
 #include "exit_codes.h"
 #include "http_server.h"
+#include "version.h"
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   options.database = cli::default_database();
   std::string listen = "127.0.0.1:8080";
   CLI::App app{"Serve the search page and the JSON API of a Dateline archive over HTTP.", "dateline-search serve"};
+  app.set_version_flag("-V,--version", std::string("dateline-search serve ") + kReleaseVersion);
   app.add_option("--db", options.database, "Database directory (default: $DATELINE_DB, then ./dateline.db)");
   app.add_option("--listen", listen, "Address to listen on (port 0: any free port)")
       ->type_name("[HOST:]PORT")
@@ -34,7 +36,12 @@ int main(int argc, char** argv) {
   app.add_flag(
       "--quiet", [&options](std::int64_t) { options.access_log = false; }, "No access log");
   app.footer(
-      "Exit codes: 0 stopped by SIGINT or SIGTERM, 1 bad usage, 2 database missing or unreadable, address unusable.");
+      "Examples:\n"
+      "  dateline-search serve --db news.db                   http://127.0.0.1:8080/\n"
+      "  dateline-search serve --listen 0.0.0.0:8080 --quiet  on every interface, without the access log\n"
+      "  curl 'http://127.0.0.1:8080/api/search?q=cocoa&facets=5'\n\n"
+      "Exit codes: 0 stopped by SIGINT or SIGTERM, 1 bad usage, 2 database missing or unreadable, address unusable "
+      "(a port another server is listening on, say).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

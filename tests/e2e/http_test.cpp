@@ -121,7 +121,7 @@ TEST_CASE("Filters, articles by id and health over HTTP", "[http]") {
     REQUIRE(cocoa["total"] > 0);
     for (const json& hit : cocoa["results"]) {
       const json stored = server.get_json("/api/article/" + hit["id"].get<std::string>()).second;
-      CHECK_THAT(stored["topics"].dump(), Catch::Contains("cocoa"));
+      CHECK_THAT(stored["topics"].dump(), Catch::Contains("Cocoa"));
     }
   }
   SECTION("an id with slashes and spaces is found when URL-encoded") {
@@ -299,4 +299,22 @@ TEST_CASE("serve reports a bad address or a missing database with exit codes", "
   const auto missing = test::run({test::search_binary(), "serve", "--db", dir / "none", "--listen", "127.0.0.1:0"});
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Catch::Contains("no database at"));
+}
+
+TEST_CASE("A second server on a port in use fails with exit code 2 and leaves the first one serving", "[http]") {
+  Server first;
+  test::TempDir other;
+  test::write_file(other / "other.jsonl", test::generated_articles(0, 3));
+  test::index(other / "db", {other / "other.jsonl"});
+  const std::string address = "127.0.0.1:" + std::to_string(first.port);
+  // Run in the background: a second server that binds anyway would serve forever.
+  test::Process second({test::search_binary(), "serve", "--db", other / "db", "--listen", address}, other / "log");
+  for (int i = 0; i < 1000 && second.running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  if (second.running()) second.kill(SIGTERM);
+  CHECK(second.wait() == 2);
+  const std::string output = test::read_file(other / "log");
+  CHECK(output.find("listening on http") == std::string::npos);
+  CHECK_THAT(output, Catch::Contains("cannot listen on " + address + ": the address is already in use"));
+  // Every connection reaches the first server's database.
+  for (int i = 0; i < 8; ++i) CHECK(first.get_json("/healthz").second["documents"] == test::kCorpusArticles);
 }

@@ -87,3 +87,80 @@ TEST_CASE("A middle initial one writer adds does not split a person", "[names]")
   CHECK(sorted_ids(test::search(dir / "db", {"--no-collapse", "--person", "Vladimir V. Putin"})) ==
         std::vector<std::string>{"t1", "t2"});
 }
+
+namespace {
+
+json people_of(const std::string& database, const std::string& id) {
+  return test::search(database, {"--show", id})["people"];
+}
+
+// Articles that name a person by surname alone, in their own periods.
+constexpr const char* kKremlin =
+    R"({"id": "full", "title": "Budget meeting in Moscow", "body": "Russian President Vladimir Putin met his ministers in Moscow on Monday to discuss the budget.", "date": "2015-05-10"})"
+    "\n"
+    R"({"id": "full-again", "title": "New factory opens in Kazan", "body": "Vladimir Putin opened a car factory in Kazan on Wednesday.", "date": "2015-05-13"})"
+    "\n"
+    R"({"id": "later", "title": "Kremlin comments on talks", "body": "President Putin said on Tuesday that the talks in Sochi had been useful.", "date": "2015-05-20"})"
+    "\n"
+    R"({"id": "once", "title": "Prime minister visits a port", "body": "Prime Minister Vladimir Putin visited the port of Murmansk on Friday.", "date": "2013-01-04"})"
+    "\n"
+    R"({"id": "once-copy", "title": "Prime minister visits a port", "body": "Prime Minister Vladimir Putin visited the port of Murmansk on Friday.", "date": "2013-01-04"})"
+    "\n"
+    R"({"id": "years-before", "title": "Kremlin comments on a visit", "body": "President Putin said on Tuesday that the visit had been useful.", "date": "2013-01-08"})"
+    "\n"
+    R"({"id": "undated", "title": "Kremlin comments on trade", "body": "President Putin said that trade had grown."})"
+    "\n";
+constexpr const char* kTony =
+    R"({"id": "tony", "title": "Prime minister visits Leeds", "body": "Prime Minister Tony Blair visited a school in Leeds on Monday.", "date": "2005-03-01"})"
+    "\n"
+    R"({"id": "tony-again", "title": "Talks on Northern Ireland", "body": "Tony Blair met party leaders in Belfast on Tuesday.", "date": "2005-03-02"})"
+    "\n"
+    R"({"id": "mr-blair", "title": "More money for schools", "body": "Mr. Blair said on Wednesday that schools would get more money.", "date": "2005-03-03"})"
+    "\n";
+constexpr const char* kCherie =
+    R"({"id": "cherie", "title": "Lawyer speaks in London", "body": "The lawyer Cherie Blair spoke at a conference in London on Friday.", "date": "2005-03-04"})"
+    "\n";
+
+}  // namespace
+
+TEST_CASE("A surname alone is the one person of that surname other articles of its period name in full", "[names]") {
+  test::TempDir dir;
+  const std::string db = dir / "db";
+  test::write_file(dir / "in/kremlin.jsonl", kKremlin);
+  test::index(db, {dir / "in"});
+  CHECK(people_of(db, "later") == json({"Vladimir Putin"}));    // ten days after "full"
+  CHECK(people_of(db, "undated") == json({"Vladimir Putin"}));  // against the whole archive
+  // In its month one story named him, in two copies: one passing mention is too little.
+  CHECK(people_of(db, "years-before") == json({"Putin"}));
+  const json response = test::search(db, {"--facets", "--no-collapse", "putin"});
+  const auto people = people_facet(response);
+  CHECK(people.at("Vladimir Putin") == 6);
+  CHECK(people.at("Putin") == 1);
+  // The filter finds what the facet counts, and the results show the full name.
+  CHECK(sorted_ids(test::search(db, {"--no-collapse", "--person", "Vladimir Putin"})) ==
+        (std::vector<std::string>{"full", "full-again", "later", "once", "once-copy", "undated"}));
+  const json found = test::search(db, {"--no-collapse", "--person", "Vladimir Putin"});
+  for (const json& hit : found["results"]) {
+    CHECK(hit["people"] == json({"Vladimir Putin"}));
+  }
+}
+
+TEST_CASE("A surname two people of the period share stays apart, and later runs decide again", "[names]") {
+  test::TempDir dir;
+  const std::string db = dir / "db";
+  test::write_file(dir / "tony.jsonl", kTony);
+  test::write_file(dir / "cherie.jsonl", kCherie);
+  test::index(db, {dir / "tony.jsonl"});
+  CHECK(people_of(db, "mr-blair") == json({"Tony Blair"}));
+  // Cherie Blair, in the same week, makes "Mr. Blair" ambiguous: Blair is a person of his own.
+  test::index(db, {dir / "cherie.jsonl"});
+  CHECK(people_of(db, "mr-blair") == json({"Blair"}));
+  CHECK(sorted_ids(test::search(db, {"--no-collapse", "--person", "Tony Blair"})) ==
+        (std::vector<std::string>{"tony", "tony-again"}));
+  CHECK(people_facet(test::search(db, {"--facets", "--no-collapse", "blair"})).at("Blair") == 1);
+  // Without her again, he is Tony Blair again; a rebuild decides as the runs did.
+  test::index(db, {"--delete", "cherie"});
+  CHECK(people_of(db, "mr-blair") == json({"Tony Blair"}));
+  test::index(db, {"--rebuild", dir / "tony.jsonl", dir / "cherie.jsonl"});
+  CHECK(people_of(db, "mr-blair") == json({"Blair"}));
+}

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 
 using namespace dateline;
@@ -215,7 +216,7 @@ TEST_CASE("Show prints the whole stored article and an unknown id exits 1", "[se
   const json article = show(db.path, "reuters-90001");
   CHECK(article["title"] == "GHANA COCOA ARRIVALS RISE, PRICES EASE");
   CHECK(article["places"] == json({"Ghana", "Côte d'Ivoire"}));
-  CHECK(article["topics"] == json({"cocoa"}));
+  CHECK(article["topics"] == json({"Cocoa"}));
   CHECK(article["date"] == "2020-03-12");
   CHECK_THAT(article["body"].get<std::string>(), Catch::StartsWith("Cocoa arrivals at Ghana's ports"));
   const auto text = test::run({test::search_binary(), "--db", db.path, "--show", "reuters-90001"});
@@ -360,4 +361,68 @@ TEST_CASE("Keyset pages in date order walk every article once, the undated last"
   CHECK_THAT(relevance.err, Catch::Contains("newest or oldest"));
   CHECK(test::run({test::search_binary(), "--db", dir / "db", "--sort", "newest", "--after", "x", "officials"})
             .exit_code == 1);
+}
+
+TEST_CASE("Reuters topic codes show as their names, and filters take either", "[search_cli]") {
+  test::TempDir dir;
+  test::write_file(
+      dir / "deals.jsonl",
+      R"({"id": "d1", "title": "Brewer buys a rival", "body": "A brewer agreed to buy a rival for 40 mln dlrs.", "date": "1987-03-02", "topics": ["acq"]})"
+      "\n"
+      R"({"id": "d2", "title": "Brewer profits rise", "body": "The brewer's profits rose, and it bought a maltster.", "date": "1987-03-03", "topics": ["earn", "ACQ"]})"
+      "\n"
+      R"({"id": "d3", "title": "Brewers lobby parliament", "body": "Brewers lobbied parliament on Tuesday.", "date": "1987-03-04", "topics": ["politics"]})"
+      "\n");
+  test::index(dir / "db", {dir / "deals.jsonl"});
+  const std::string db = dir / "db";
+  CHECK(test::search(db, {"--show", "d2"})["topics"] ==
+        json({"Earnings and Earnings Forecasts", "Mergers/Acquisitions"}));
+  CHECK(test::search(db, {"--show", "d3"})["topics"] == json({"politics"}));  // not a Reuters code: as given
+  const json facets = test::search(db, {"--facets", "--no-collapse", "brewer"})["facets"]["topics"];
+  CHECK(facets == json::parse(R"([{"value": "Mergers/Acquisitions", "count": 2},
+                                  {"value": "Earnings and Earnings Forecasts", "count": 1},
+                                  {"value": "politics", "count": 1}])"));
+  for (const std::string topic : {"acq", "ACQ", "Mergers/Acquisitions", "acquisitions", "Mergers"}) {
+    CAPTURE(topic);
+    CHECK(test::search(db, {"--no-collapse", "--topic", topic})["total"] == 2);
+    CHECK(test::search(db, {"--no-collapse", "topic:\"" + topic + "\""})["total"] == 2);
+  }
+  CHECK(test::search(db, {"--no-collapse", "--topic", "earnings and earnings forecasts"})["total"] == 1);
+}
+
+TEST_CASE("The color option says when matches are bold, whatever the output is", "[search_cli]") {
+  CorpusDatabase db;
+  const auto always =
+      test::run({test::search_binary(), "--db", db.path, "--color=always", "rotterdam"}, "", {"NO_COLOR=1"});
+  CHECK_THAT(always.out, Catch::Contains("\033[1mRotterdam\033[0m"));
+  const auto never =
+      test::run_in_terminal({test::search_binary(), "--db", db.path, "--color=never", "rotterdam"}, {"NO_COLOR="});
+  CHECK_THAT(never.out, Catch::Contains("Rotterdam"));
+  CHECK(never.out.find('\033') == std::string::npos);
+  const auto automatic =
+      test::run_in_terminal({test::search_binary(), "--db", db.path, "--color=auto", "rotterdam"}, {"NO_COLOR="});
+  CHECK_THAT(automatic.out, Catch::Contains("\033[1mRotterdam\033[0m"));
+  const auto bad = test::run({test::search_binary(), "--db", db.path, "--color=sometimes", "rotterdam"});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--color"));
+}
+
+TEST_CASE("Both programs print their version, and examples at the end of --help", "[search_cli]") {
+  for (const std::string& program : {test::index_binary(), test::search_binary()}) {
+    CAPTURE(program);
+    const std::string name = program.substr(program.rfind('/') + 1);
+    for (const char* flag : {"-V", "--version"}) {
+      const auto version = test::run({program, flag});
+      CHECK(version.exit_code == 0);
+      CHECK(std::regex_match(version.out, std::regex(name + " [0-9]+\\.[0-9]+\\.[0-9]+\n")));
+    }
+    const auto help = test::run({program, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("Examples:\n  " + name + " "));
+    CHECK_THAT(help.out, Catch::Contains("Exit codes:"));
+  }
+  const auto serve = test::run({test::search_binary(), "serve", "--help"});
+  CHECK_THAT(serve.out, Catch::Contains("Examples:\n  dateline-search serve "));
+  CHECK(std::regex_match(test::run({test::search_binary(), "serve", "-V"}).out,
+                         std::regex("dateline-search serve [0-9]+\\.[0-9]+\\.[0-9]+\n")));
 }

@@ -134,7 +134,7 @@ TEST_CASE("Reuters tags are the facets, as display names", "[shared]") {
   SKIP_WITHOUT_SHARED_CORPUS();
   const json first = test::search(kDatabase, {"--show", "reuters-1"});
   CHECK(first["places"] == json({"El Salvador", "United States", "Uruguay"}));
-  CHECK(first["topics"] == json({"cocoa"}));
+  CHECK(first["topics"] == json({"Cocoa"}));
   CHECK(first["date"] == "1987-02-26");
   CHECK(first["dateline"] == "SALVADOR, Feb 26 -");
   const json baker = search({"-n", "10000", "--person", "James Baker"});

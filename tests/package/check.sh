@@ -13,6 +13,13 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "package check: $*" >&2; exit 1; }
 
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
+for page in dateline-index dateline-search dateline-search-serve; do
+  man="$work/prefix/share/man/man1/$page.1"
+  [[ -f "$man" ]] || fail "no man page $man (is help2man installed?)"
+  grep -q '^\.SH EXAMPLES\|^Examples:' "$man" || fail "$man has no examples"
+done
+grep -q -- 'color' "$work/prefix/share/man/man1/dateline-search.1" || fail "dateline-search.1 does not describe --color"
+echo "man pages: ok"
 "$work/prefix/bin/dateline-index" --db "$work/db" "$root/corpus" >/dev/null 2>&1
 
 expect_search_output() {

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 using namespace dateline;
@@ -111,4 +112,31 @@ TEST_CASE("The content hash changes with the content and only with it", "[docume
   auto moved = article;
   moved.source_file = "/archive/other.jsonl";
   CHECK(indexer::content_hash(moved) != indexer::content_hash(article));
+}
+
+TEST_CASE("A Reuters topic is found by its name, its code and the parts of its name", "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  auto article = sample_article();
+  article.topics = {"Mergers/Acquisitions", "politics"};
+  const auto terms = terms_of(builder.build(article, "h", nullptr).document);
+  for (const char* expected : {"XTmergers/acquisitions", "XTacq", "XTmergers", "XTacquisitions", "XTpolitics"}) {
+    CAPTURE(expected);
+    CHECK(terms.count(expected) == 1);
+  }
+}
+
+TEST_CASE("A surname alone is marked for resolution across articles, unless the article names it in full",
+          "[document_builder]") {
+  indexer::DocumentBuilder builder;
+  auto article = sample_article();
+  article.people = {"Putin", "John Kerry"};
+  auto terms = terms_of(builder.build(article, "h", nullptr).document);
+  CHECK(terms.count("XBputin|Putin") == 1);
+  CHECK(terms.count("XPputin") == 1);
+  CHECK(terms.count("XNkerry|john kerry") == 1);
+  CHECK(std::count_if(terms.begin(), terms.end(), [](const std::string& t) { return t.rfind("XB", 0) == 0; }) == 1);
+  // "Blair" beside Cherie Blair (metadata can list both): not a surname alone.
+  article.people = {"Blair", "Cherie Blair"};
+  terms = terms_of(builder.build(article, "h", nullptr).document);
+  CHECK(std::none_of(terms.begin(), terms.end(), [](const std::string& t) { return t.rfind("XB", 0) == 0; }));
 }
