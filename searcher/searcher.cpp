@@ -35,9 +35,12 @@ constexpr std::size_t kMaxLimit = 10000;
 // A story's sources are read from its first this-many articles (fewer for each
 // hit of a search), and at most kStorySources are named.
 constexpr std::size_t kStorySourcesScan = 200;
-constexpr std::size_t kHitStorySourcesScan = 50;
-// A grouped page is looked for among this many times its articles ranked without grouping.
-constexpr Xapian::doccount kStoryLookahead = 3;
+constexpr std::size_t kHitStorySourcesScan = 20;
+// A grouped page is looked for among this many times its articles ranked
+// without grouping: wire copies make stories of 10 and more (Reuters x10 in
+// scripts/bench/run.sh, where 3 times fell back to the grouped pass on most
+// queries: grouped p50 3.6 ms, against 3.3 ms at 15 times).
+constexpr Xapian::doccount kStoryLookahead = 15;
 // An export ranks this many articles at a time: memory stays bounded, and the
 // matcher's work grows with the square of the matches over this.
 constexpr Xapian::doccount kExportBatch = 2000;
@@ -350,8 +353,9 @@ struct Searcher::Impl {
       response.notes = built.notes;
     }
     std::vector<Xapian::docid> documents;
+    std::map<std::string, Story> stories_read;  // a page often holds several articles of one story
     for (const Xapian::MSetIterator& match : page) {
-      response.results.push_back(hit(request, built, enquire, *page_source, match));
+      response.results.push_back(hit(request, built, enquire, *page_source, match, stories_read));
       response.results.back().rank = request.offset + response.results.size();
       documents.push_back(*match);
     }
@@ -426,7 +430,7 @@ struct Searcher::Impl {
   }
 
   Hit hit(const SearchRequest& request, const searcher::BuiltQuery& built, const Xapian::Enquire& enquire,
-          const Xapian::MSet& matches, const Xapian::MSetIterator& match) {
+          const Xapian::MSet& matches, const Xapian::MSetIterator& match, std::map<std::string, Story>& stories_read) {
     common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
     Hit hit;
     hit.score = match.get_weight();
@@ -441,7 +445,10 @@ struct Searcher::Impl {
     hit.url = std::move(article.url);
     hit.people = std::move(article.people);
     hit.places = std::move(article.places);
-    hit.story = story_of(match.get_document().get_value(schema::kStorySlot), kHitStorySourcesScan);
+    const std::string story = match.get_document().get_value(schema::kStorySlot);
+    auto read = stories_read.find(story);
+    if (read == stories_read.end()) read = stories_read.emplace(story, story_of(story, kHitStorySourcesScan)).first;
+    hit.story = read->second;
     if (request.collapse && !hit.story.id.empty()) hit.story.more_matching = match.get_collapse_count();
     return hit;
   }
