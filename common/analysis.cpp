@@ -62,6 +62,10 @@ const Xapian::Stopper& english_stopper() {
 void configure_term_generator(Xapian::TermGenerator& generator) {
   generator.set_stemmer(english_stemmer());
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Chinese, Japanese and Korean have no spaces between words: Xapian indexes
+  // their characters and the pairs of them (n-grams), so a word inside a run
+  // of them is found (../shared/cases 10).
+  generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 void configure_query_parser(Xapian::QueryParser& parser) {

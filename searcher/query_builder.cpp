@@ -48,7 +48,8 @@ constexpr std::size_t kMaxEntityWords = 3;
 
 constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                  Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+                                  Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                  Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 // The parser's stop list, except for the acronyms of this query ("WHO").
 class QueryStopper : public Xapian::Stopper {

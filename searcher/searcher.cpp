@@ -32,6 +32,8 @@ constexpr Xapian::doccount kFacetScanLimit = 100000;
 // default for track_total_hits); beyond, the total says "at least" this many.
 constexpr Xapian::doccount kExactTotalLimit = 10000;
 constexpr std::size_t kMaxLimit = 10000;
+// Snippets look at every passage, and at CJK text as the indexer does (character n-grams).
+constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM;
 // A story's sources are read from its first this-many articles (fewer for each
 // hit of a search), and at most kStorySources are named.
 constexpr std::size_t kStorySourcesScan = 200;
@@ -51,11 +53,15 @@ constexpr int kAttemptsOnModifiedDatabase = 5;
 constexpr const char* kHighlightStart = "\x01";
 constexpr const char* kHighlightEnd = "\x02";
 
+// Xapian marks CJK n-grams a character at a time: adjacent marks become one.
 std::string html_snippet(const std::string& snippet) {
   std::string html;
   html.reserve(snippet.size() + 32);
-  for (char c : snippet) {
-    if (c == kHighlightStart[0])
+  for (std::size_t i = 0; i < snippet.size(); ++i) {
+    const char c = snippet[i];
+    if (c == kHighlightEnd[0] && i + 1 < snippet.size() && snippet[i + 1] == kHighlightStart[0])
+      ++i;
+    else if (c == kHighlightStart[0])
       html += "<mark>";
     else if (c == kHighlightEnd[0])
       html += "</mark>";
@@ -282,8 +288,7 @@ struct Searcher::Impl {
     hit.score = match.get_weight();
     if (snippets) {
       hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
-                                                 Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart, kHighlightEnd,
-                                                 "\xE2\x80\xA6"));
+                                                 kSnippetFlags, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
     }
     hit.id = std::move(article.id);
     hit.title = std::move(article.title);
@@ -434,9 +439,8 @@ struct Searcher::Impl {
     common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
     Hit hit;
     hit.score = match.get_weight();
-    hit.snippet =
-        html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
-                                     Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
+    hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
+                                               kSnippetFlags, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
     if (request.explain) hit.explanation = explain(built, enquire, match, article.id);
     hit.id = std::move(article.id);
     hit.title = std::move(article.title);
@@ -513,8 +517,8 @@ struct Searcher::Impl {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(id_term)));
     const Xapian::MSet match = enquire.get_mset(0, 1);
     const auto marked = [&](const std::string& text) {
-      return html_snippet(match.snippet(text, text.size() + 1, snippet_stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                        kHighlightStart, kHighlightEnd, ""));
+      return html_snippet(
+          match.snippet(text, text.size() + 1, snippet_stemmer, kSnippetFlags, kHighlightStart, kHighlightEnd, ""));
     };
     stored.highlighted_title = marked(stored.title);
     stored.highlighted_body = marked(stored.body);

@@ -154,3 +154,21 @@ TEST_CASE("Filters take every name the indexer takes for a person or place", "[q
     CHECK(test::result_ids(test::search(db, {"--place", place})) == std::vector<std::string>{"b1"});
   }
 }
+
+TEST_CASE("A word inside Chinese or Japanese text is found, and marked whole", "[query_analysis]") {
+  test::TempDir dir;
+  const std::string db = index_articles(
+      dir,
+      R"({"id": "ja", "title": "大阪市議会が新しい条例を可決", "body": "大阪市議会は月曜日、公園での喫煙を禁止する条例を可決した。", "date": "2018-06-04"})"
+      "\n"
+      R"({"id": "zh", "title": "上海发布暴雨预警", "body": "上海市气象台周三发布暴雨橙色预警，部分航班取消。", "date": "2018-06-06"})"
+      "\n");
+  // Words typed alone, never the whole run of characters between punctuation.
+  CHECK(test::result_ids(test::search(db, {"条例"})) == std::vector<std::string>{"ja"});
+  CHECK(test::result_ids(test::search(db, {"大阪"})) == std::vector<std::string>{"ja"});
+  CHECK(test::result_ids(test::search(db, {"预警"})) == std::vector<std::string>{"zh"});
+  CHECK(test::search(db, {"东京"})["total"] == 0);  // no character of it is in either article
+  const json hit = test::search(db, {"喫煙"})["results"][0];
+  CHECK(hit["id"] == "ja");
+  CHECK_THAT(hit["snippet"].get<std::string>(), Catch::Contains("<mark>喫煙</mark>"));
+}
