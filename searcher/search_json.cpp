@@ -79,6 +79,7 @@ std::string to_json(const SearchResponse& response) {
       {"total", response.total},
       {"total_exact", response.total_exact},
       {"stories", response.stories > 0 ? Json(response.stories) : Json()},
+      {"stories_exact", response.stories > 0 ? Json(response.stories_exact) : Json()},
       {"offset", response.offset},
       {"limit", response.limit},
       {"sort", sort_name(response.sort)},

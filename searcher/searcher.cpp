@@ -333,7 +333,11 @@ struct Searcher::Impl {
     // Past the articles counted, Xapian's estimate moves with the page asked
     // for: a total the user can trust is the count so far, "at least".
     response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
-    response.total = response.total_exact ? ranked.get_matches_estimated() : ranked.get_matches_lower_bound();
+    // Xapian's lower bound past the count varies with the page size (19,059 or
+    // 17,355 for "said year"), so a total past the bound is the bound itself.
+    const Xapian::doccount counted = facets ? kFacetScanLimit : kExactTotalLimit;
+    response.total =
+        response.total_exact ? ranked.get_matches_estimated() : std::min(ranked.get_matches_lower_bound(), counted);
     Xapian::MSet grouped;
     const Xapian::MSet* page_source = &ranked;
     std::vector<Xapian::MSetIterator> page;
@@ -348,6 +352,7 @@ struct Searcher::Impl {
       }
       page.erase(page.begin(), page.begin() + static_cast<std::ptrdiff_t>(std::min(page.size(), request.offset)));
       response.stories = story_count(stories);
+      response.stories_exact = response.total_exact && stories.get_total() >= response.total;
     } else {
       for (auto match = ranked.begin(); match != ranked.end(); ++match) page.push_back(match);
     }

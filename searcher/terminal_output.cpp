@@ -90,7 +90,7 @@ std::string render_results(const SearchResponse& response, const TerminalStyle& 
         << (response.total == 1 ? " result" : " results");
     if (response.match == "any") out << " with any of the words";
     if (response.stories > 0 && response.stories != response.total) {
-      out << " in " << (response.total_exact ? "" : "more than ") << response.stories << " stories";
+      out << " in " << (response.stories_exact ? "" : "more than ") << response.stories << " stories";
     }
     if (response.sort != SortOrder::kRelevance) {
       out << (response.sort == SortOrder::kNewest ? ", newest first" : ", oldest first") << " (undated last)";

@@ -324,3 +324,19 @@ TEST_CASE("Stories on the labelled set: precision first, every BBC duplicate wit
   }
   CHECK(largest <= 50);
 }
+
+TEST_CASE("A total past the exact bound is a lower bound, and so are its stories", "[shared]") {
+  SKIP_WITHOUT_SHARED_CORPUS();
+  // "said" is in over 10,000 articles: Xapian knows its total from the word's
+  // frequency, but grouping sees only the matches it checks.
+  const json grouped = search({"--collapse", "said"});
+  CHECK(grouped["total"] > 10000);
+  CHECK(grouped["total_exact"] == true);
+  CHECK(grouped["stories_exact"] == false);
+  CHECK(grouped["stories"] < grouped["total"]);
+  // Any of two common words: past 10,000 the total is what was counted, "more than".
+  const json broad = search({"said", "year"});
+  CHECK(broad["total_exact"] == false);
+  CHECK(broad["total"] == 10000);  // "more than 10,000"
+  for (const char* limit : {"1", "50"}) CHECK(search({"-n", limit, "said", "year"})["total"] == broad["total"]);
+}

@@ -136,6 +136,7 @@ TEST_CASE("A grouped page is the best article of each story, page after page", "
     const json page = test::search(db, {"--collapse", "--offset", offset, "arequipa"});
     CHECK(page["total"] == 65);
     CHECK(page["stories"] == 26);
+    CHECK(page["stories_exact"] == true);
     for (const json& hit : page["results"]) grouped.push_back(hit["id"]);
   }
   CHECK(grouped == expected);

@@ -130,13 +130,17 @@ struct Facets {
 struct SearchResponse {
   std::string query;
   // Matching articles: exact up to 10,000 (100,000 with facets) when
-  // total_exact; beyond, or when the time limit stopped the count, a lower
-  // bound ("more than 10,000"). Never an estimate.
+  // total_exact; beyond, the bound itself ("more than 10,000"), or what was
+  // counted when the time limit stopped the count. Never an estimate.
   std::uint64_t total = 0;
   bool total_exact = false;
   // With SearchRequest::collapse: the stories the counted articles make (the
-  // results, one a story, are paged by these), a lower bound like `total`; else 0.
+  // results, one a story, are paged by these); else 0.
   std::uint64_t stories = 0;
+  // Whether `stories` counts every matching article's story (else it is a
+  // lower bound): false past the count bound, and when Xapian knew the exact
+  // total (a single word) without looking at every match.
+  bool stories_exact = false;
   // Newest/oldest order without grouping by story, a full page from offset 0
   // or from a cursor: the cursor of the next page (SearchRequest::after),
   // "<YYYYMMDD or undated>.<n>"; else empty.
