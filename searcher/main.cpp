@@ -144,7 +144,7 @@ int main(int argc, char** argv) {
   app.add_option("-n,--limit", request.limit, "Results per page")->capture_default_str();
   app.add_option("--offset", request.offset, "Skip this many results (pagination)");
   app.add_option("--after", request.after,
-                 "With --sort newest|oldest --no-collapse: the page after this cursor (\"next\" of the JSON)")
+                 "With --sort newest|oldest: the page after this cursor (\"next\" of the JSON), every article listed")
       ->type_name("CURSOR");
   app.add_option("--sort", command.sort, "Order: relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
                  "Write every matching article (id, date, title, source, url, people, places, score) as JSON Lines "
                  "or CSV, in the --sort order, not grouped by story")
       ->check(CLI::IsMember({"jsonl", "csv"}))
-      ->type_name("jsonl|csv");
+      ->type_name("FORMAT");
   app.add_flag("--snippets", command.export_snippets, "With --export: add each article's snippet");
   app.add_option("--related", command.related, "Articles like the one with this id, from other stories")
       ->type_name("ID");
