@@ -101,10 +101,12 @@ std::string StoryAssigner::assign(const std::string& article_id, const StoryProf
   std::vector<std::pair<double, const Entry*>> joinable;
   std::vector<std::string> matched;
   const Weights weights = weigh(profile);
+  std::vector<std::size_t> articles;
+  for (const std::uint32_t term : profile.terms) articles.push_back(frequency(term));
   for (const std::uint64_t sequence : candidates(profile)) {
     const Entry* candidate = entry(sequence);
     if (candidate == nullptr) continue;
-    const Likeness l = likeness(profile, weights, *candidate);
+    const Likeness l = likeness(profile, weights, articles, *candidate);
     if (!same_story(l)) continue;
     if (l.shingles >= kBridgingShingles) matched.push_back(resolve(candidate->story));
     joinable.emplace_back(std::max(l.shingles, l.cosine), candidate);
@@ -193,7 +195,7 @@ StoryAssigner::Weights StoryAssigner::weigh(const StoryProfile& profile) const {
 }
 
 StoryAssigner::Likeness StoryAssigner::likeness(const StoryProfile& profile, const Weights& weights,
-                                                const Entry& other) const {
+                                                const std::vector<std::size_t>& articles, const Entry& other) const {
   Likeness l;
   if (profile.day && other.profile.day) l.days_apart = std::labs(*profile.day - *other.profile.day);
   l.shingles = profile.shingle_similarity(other.profile);
@@ -213,13 +215,13 @@ StoryAssigner::Likeness StoryAssigner::likeness(const StoryProfile& profile, con
     const double their_weight = other.weights.idf[static_cast<std::size_t>(found - theirs.begin())];
     dot += weights.idf[i] * their_weight;
     shared += std::min(weights.idf[i], their_weight);
-    const auto articles = static_cast<double>(frequency(profile.terms[i]));
-    l.very_rare_words += articles <= very_rare;
-    l.rare_words += articles <= rare;
-    l.scarce_words += articles <= scarce;
+    const auto with_term = static_cast<double>(articles[i]);
+    l.very_rare_words += with_term <= very_rare;
+    l.rare_words += with_term <= rare;
+    l.scarce_words += with_term <= scarce;
     const bool in_both_titles =
         i < profile.title_terms && static_cast<std::size_t>(found - theirs.begin()) < other.profile.title_terms;
-    l.title_words += in_both_titles && (!knows_rarity || articles <= title_word);
+    l.title_words += in_both_titles && (!knows_rarity || with_term <= title_word);
   }
   if (weights.squares > 0 && other.weights.squares > 0)
     l.cosine = dot / std::sqrt(weights.squares * other.weights.squares);

@@ -91,7 +91,9 @@ class StoryAssigner {
   void forget_oldest();
   std::vector<std::uint64_t> candidates(const StoryProfile& profile) const;
   Weights weigh(const StoryProfile& profile) const;
-  Likeness likeness(const StoryProfile& profile, const Weights& weights, const Entry& other) const;
+  // `articles`: how many window articles have each of profile.terms (frequency()), looked up once an article.
+  Likeness likeness(const StoryProfile& profile, const Weights& weights, const std::vector<std::size_t>& articles,
+                    const Entry& other) const;
   double idf(std::uint32_t term) const;
   std::size_t frequency(std::uint32_t term) const;
   const Entry* entry(std::uint64_t sequence) const;
