@@ -2,7 +2,7 @@
 // public header, prints. `dateline-search serve ...` hands over to the
 // dateline-serve program beside it. Exit codes: 0 ok (also when nothing
 // matched), 1 bad usage, bad query or unknown --show id, 2 database missing or
-// unreadable.
+// unreadable, or a shard not answering.
 
 #include <dateline/search_json.h>
 #include <dateline/searcher.h>
@@ -27,6 +27,7 @@ using namespace dateline;
 
 struct CommandLine {
   std::string database;
+  SearcherOptions searcher;
   std::vector<std::string> words;
   SearchRequest request;
   std::string sort = "relevance";
@@ -58,7 +59,7 @@ cli::TerminalStyle terminal_style() {
 }
 
 int search(CommandLine& command) {
-  Searcher searcher(command.database);
+  Searcher searcher(command.database, command.searcher);
   if (!command.show.empty()) {
     const StoredArticle article = searcher.article(command.show);
     std::cout << (command.json ? to_json(article) + "\n" : cli::render_article(article, terminal_style()));
@@ -135,6 +136,12 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_flag("--explain", request.explain,
                "Show the parsed query, what was rewritten, and each hit's matching terms and weights");
+  app.add_flag("--allow-partial", request.allow_partial,
+               "With shards: when some do not answer, show the others' results (flagged partial) instead of failing");
+  app.add_option("--shard-timeout", command.searcher.shard_timeout_seconds,
+                 "Seconds a remote shard has to answer before it counts as missing")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_option("--show", command.show, "Print the stored article with this id and its metadata")->type_name("ID");
   app.add_flag(
@@ -148,7 +155,7 @@ int main(int argc, char** argv) {
   app.footer(
       "dateline-search serve [--db DIR] [--listen [HOST:]PORT] ... serves the search page and the JSON API\n"
       "over HTTP (dateline-search serve --help).\n\nExit codes: 0 ok (also when nothing matched), 1 bad usage, bad "
-      "query or unknown id, 2 database missing or unreadable.");
+      "query or unknown id, 2 database missing or unreadable, or a shard not answering (without --allow-partial).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,14 +6,14 @@
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "shard_set.h"
 #include "spelling_suggester.h"
 #include "text_utils.h"
 
 #include <xapian.h>
 
-#include <sys/stat.h>
 #include <algorithm>
-#include <filesystem>
+#include <chrono>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -21,7 +21,6 @@
 namespace dateline {
 namespace {
 
-namespace fs = std::filesystem;
 using searcher::FacetCounter;
 using searcher::QueryBuilder;
 
@@ -78,66 +77,74 @@ StoredArticle to_stored_article(common::Article&& a) {
   return s;
 }
 
-struct StubState {
-  ino_t inode = 0;
-  long long modified_ns = 0;
-  bool operator!=(const StubState& other) const { return inode != other.inode || modified_ns != other.modified_ns; }
-};
-
-StubState stub_state(const std::string& stub) {
-  struct stat info {};
-  if (::stat(stub.c_str(), &info) != 0) return {};
-  return {info.st_ino, static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec};
-}
-
 }  // namespace
 
 struct Searcher::Impl {
   std::string path;
-  std::string stub;
-  StubState stub_seen;
+  searcher::ShardSet shards;
+  bool reopen_shards = false;  // a shard stopped answering mid-search: find out which
   Xapian::Database database;
   common::StoredCodec codec;
   std::unique_ptr<QueryBuilder> builder;
   Xapian::Stem snippet_stemmer = common::english_stemmer();  // kept: it remembers the words it stemmed
 
-  explicit Impl(std::string database_path)
-      : path(std::move(database_path)), stub(common::DatabaseLayout(path).stub_path()) {
+  Impl(std::string database_path, const SearcherOptions& options)
+      : path(std::move(database_path)),
+        shards(path, std::chrono::milliseconds(static_cast<long long>(options.shard_timeout_seconds * 1000))) {
     open();
   }
 
   void open() {
-    std::error_code error;
-    if (!fs::exists(path, error)) {
-      throw DatabaseError("no database at " + path + " (build one with: dateline-index --db " + path + " PATH...)");
+    reopen_shards = false;
+    shards.open(false);
+    use_open_shards();
+  }
+
+  // Searches what the shards that answered hold, as one database.
+  void use_open_shards() {
+    if (shards.open_count() == 0) {
+      if (shards.size() == 1) throw DatabaseError("cannot open the database at " + shards.missing_reasons());
+      throw ShardUnavailableError("no shard of " + path + " answered: " + shards.missing_reasons());
     }
-    stub_seen = stub_state(stub);
-    try {
-      database = Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError("cannot open the database at " + path + ": " + e.get_msg());
-    }
-    common::check_schema_version(database, path);
+    database = shards.database();
     codec = common::stored_codec(database);
     builder = std::make_unique<QueryBuilder>(database);
   }
 
-  // Sees the latest commit, and a new generation after a rebuild or compaction.
+  // Sees the latest commit, a new generation after a rebuild or compaction,
+  // and a missing shard that answers again.
   void refresh() {
-    if (stub_state(stub) != stub_seen) {
+    if (reopen_shards || shards.moved()) {
       open();
+      return;
+    }
+    if (shards.open_count() < shards.size() && shards.open(true)) {
+      use_open_shards();
       return;
     }
     // A database gets its dictionary once, from the first indexer run with enough articles.
     if (database.reopen() && !codec.has_dictionary()) codec = common::stored_codec(database);
   }
 
+  // Throws ShardUnavailableError, naming them, when shards are missing, unless
+  // the caller takes the others' results (and one answered).
+  void require_shards(bool allow_partial) const {
+    if (shards.open_count() == shards.size() || allow_partial) return;
+    throw ShardUnavailableError(std::to_string(shards.size() - shards.open_count()) + " of " +
+                                std::to_string(shards.size()) + " shards did not answer: " + shards.missing_reasons());
+  }
+
   template <typename Operation>
-  auto with_retries(Operation operation) {
+  auto with_retries(bool allow_partial, Operation operation) {
     for (int attempt = 1;; ++attempt) {
       try {
         refresh();
+        require_shards(allow_partial);
         return operation();
+      } catch (const Xapian::NetworkError& e) {
+        reopen_shards = true;
+        if (attempt == kAttemptsOnModifiedDatabase)
+          throw ShardUnavailableError("a shard stopped answering: " + e.get_msg());
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kAttemptsOnModifiedDatabase) {
           throw DatabaseError("the database changed too often during the search; try again");
@@ -154,15 +161,15 @@ struct Searcher::Impl {
 
   SearchResponse search(const SearchRequest& request) {
     if (request.limit > kMaxLimit) throw QueryError("--limit: at most " + std::to_string(kMaxLimit));
-    return with_retries([&] { return run(request); });
+    return with_retries(request.allow_partial, [&] { return run(request); });
   }
 
   SearchResponse related(const std::string& id, const SearchRequest& request, bool include_story) {
     if (request.limit > kMaxLimit) throw QueryError("--limit: at most " + std::to_string(kMaxLimit));
-    return with_retries([&] {
+    return with_retries(request.allow_partial, [&] {
       const std::string id_term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(id_term);
-      if (posting == database.postlist_end(id_term)) throw NotFoundError("no article with id " + id);
+      if (posting == database.postlist_end(id_term)) not_found(id);
       const std::string story =
           include_story ? std::string() : database.get_document(*posting).get_value(schema::kStorySlot);
       return run(request, builder->build_related(request, *posting, id_term, story));
@@ -202,10 +209,10 @@ struct Searcher::Impl {
     // does a second, grouped pass find it.
     Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
     if (request.collapse) enquire.add_matchspy(&stories);
-    const Xapian::MSet ranked =
-        request.collapse ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
-                         : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                            static_cast<Xapian::doccount>(request.limit), check_at_least);
+    const Xapian::MSet ranked = request.collapse
+                                    ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
+                                    : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
     response.total = ranked.get_matches_estimated();
     response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
     Xapian::MSet grouped;
@@ -228,6 +235,8 @@ struct Searcher::Impl {
     } else {
       for (auto match = ranked.begin(); match != ranked.end(); ++match) page.push_back(match);
     }
+    response.missing_shards = shards.missing();
+    response.partial = !response.missing_shards.empty();
     response.words = built.words;
     response.match = request.all_words || built.words.size() <= 1 ? "all" : "any";
     if (request.explain) {
@@ -255,6 +264,12 @@ struct Searcher::Impl {
     if (facets)
       response.facets = facets->result(request.facet_limit, saw_every_match(facets->counted(), check_at_least));
     return response;
+  }
+
+  // An id no open shard has may be on a missing one.
+  [[noreturn]] void not_found(const std::string& id) const {
+    require_shards(false);
+    throw NotFoundError("no article with id " + id);
   }
 
   // Stories among the articles `stories` saw; an article without one is a result of its own.
@@ -369,10 +384,10 @@ struct Searcher::Impl {
   }
 
   StoredArticle article(const std::string& id) {
-    return with_retries([&] {
+    return with_retries(true, [&] {
       const std::string term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(term);
-      if (posting == database.postlist_end(term)) throw NotFoundError("no article with id " + id);
+      if (posting == database.postlist_end(term)) not_found(id);
       const Xapian::Document document = database.get_document(*posting);
       StoredArticle stored = to_stored_article(common::decode_stored_article(document.get_data(), codec));
       stored.story = story_of(document.get_value(schema::kStorySlot));
@@ -408,7 +423,8 @@ SortOrder sort_order_named(const std::string& name) {
   throw QueryError("sort: expected relevance, newest or oldest, got '" + name + "'");
 }
 
-Searcher::Searcher(const std::string& database) : impl_(std::make_unique<Impl>(database)) {}
+Searcher::Searcher(const std::string& database, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>(database, options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -419,7 +435,7 @@ SearchResponse Searcher::related(const std::string& id, const SearchRequest& req
 }
 StoredArticle Searcher::article(const std::string& id) { return impl_->article(id); }
 std::uint64_t Searcher::document_count() {
-  return impl_->with_retries([&] { return static_cast<std::uint64_t>(impl_->database.get_doccount()); });
+  return impl_->with_retries(false, [&] { return static_cast<std::uint64_t>(impl_->database.get_doccount()); });
 }
 
 }  // namespace dateline

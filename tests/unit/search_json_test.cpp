@@ -29,7 +29,7 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "stories", "offset", "limit", "match",
-                                         "words", "suggestion", "results", "facets"});
+                                         "words", "suggestion", "results", "partial", "missing_shards", "facets"});
   CHECK(json["stories"].is_null());  // results not grouped by story
   CHECK(json["match"] == "any");
   CHECK(json["words"].is_array());
