@@ -5,6 +5,8 @@
 //                    so that Xapian, dateline-search and xapian-tcpsrv open DIR as one database
 //   DIR/shard-NN/    a Dateline database each (DatabaseLayout): its own lock,
 //                    generations, rebuilds and compaction
+//   DIR/lexicon/     a Dateline database without documents: the shards' spelling and
+//                    synonym tables merged (indexer/lexicon.h), for searches through remote shards
 //   DIR/lock         flock()ed by the indexer for the whole run (besides each shard's lock)
 //
 // An article lives on the shard its id hashes to (shard_of), so every version
@@ -30,6 +32,7 @@ class ArchiveLayout {
   // Creates DIR, `count` empty shards and the stub. Refuses a directory that
   // holds anything but a lock file.
   void create(unsigned count) const;
+  std::string lexicon() const { return directory_ + "/lexicon"; }
 
  private:
   std::string directory_;

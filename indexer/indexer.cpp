@@ -11,6 +11,7 @@
 #include "id_ledger.h"
 #include "index_writer.h"
 #include "input_walker.h"
+#include "lexicon.h"
 #include "schema.h"
 #include "shard_builder.h"
 #include "story_assigner.h"
@@ -596,6 +597,9 @@ IndexSummary run_indexer(const IndexOptions& options) {
   if (options.compact) {
     for (const DatabaseLayout& shard : shards) compact(shard);
     summary.compacted = true;
+  }
+  if (shards.front().directory() != top.directory()) {
+    write_lexicon(DatabaseLayout(common::ArchiveLayout(options.database).lexicon()), shards);
   }
   std::stable_sort(summary.errors.begin(), summary.errors.end(), [](const InputProblem& a, const InputProblem& b) {
     return a.file < b.file || (a.file == b.file && a.line < b.line);
