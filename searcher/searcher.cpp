@@ -185,11 +185,15 @@ struct Searcher::Impl {
     Xapian::MultiValueKeyMaker by_date;
     if (request.sort == SortOrder::kRelevance) {
       enquire.set_sort_by_relevance_then_value(schema::kPublishedSlot, true);
+    } else if (request.sort == SortOrder::kNewest || shards.has_remote()) {
+      // Undated articles (the empty date, the smallest value) go last when
+      // newest first; oldest first through xapian-tcpsrv, which runs no
+      // KeyMaker, they come first.
+      enquire.set_sort_by_value_then_relevance(schema::kPublishedSlot, request.sort == SortOrder::kNewest);
     } else {
-      // Undated articles go last either way: the empty date is the smallest key.
-      const bool newest = request.sort == SortOrder::kNewest;
-      by_date.add_value(schema::kPublishedSlot, false, newest ? "" : "99999999");
-      enquire.set_sort_by_key_then_relevance(&by_date, newest);
+      // Undated articles go last: the empty date becomes the largest key.
+      by_date.add_value(schema::kPublishedSlot, false, "99999999");
+      enquire.set_sort_by_key_then_relevance(&by_date, false);
     }
     std::optional<FacetCounter> facets;
     if (request.facet_limit > 0) facets.emplace(enquire);
@@ -209,12 +213,16 @@ struct Searcher::Impl {
     // does a second, grouped pass find it.
     Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
     if (request.collapse) enquire.add_matchspy(&stories);
+    std::optional<Xapian::MSet> counted;
+    if (shards.has_remote() && (facets || request.collapse)) counted = count_apart(enquire, check_at_least);
+    const Xapian::doccount rank_check = counted ? 0 : check_at_least;
     const Xapian::MSet ranked = request.collapse
-                                    ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
+                                    ? enquire.get_mset(0, wanted * kStoryLookahead, rank_check)
                                     : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
-    response.total = ranked.get_matches_estimated();
-    response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
+                                                       static_cast<Xapian::doccount>(request.limit), rank_check);
+    const Xapian::MSet& totals = counted ? *counted : ranked;
+    response.total = totals.get_matches_estimated();
+    response.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
     Xapian::MSet grouped;
     const Xapian::MSet* page_source = &ranked;
     std::vector<Xapian::MSetIterator> page;
@@ -264,6 +272,16 @@ struct Searcher::Impl {
     if (facets)
       response.facets = facets->result(request.facet_limit, saw_every_match(facets->counted(), check_at_least));
     return response;
+  }
+
+  // Xapian 1.4's matcher shows its match spies the documents a remote shard
+  // returns that sort below the page when sorting by value (relevance then date
+  // does), although the shard counted them already (matcher/multimatch.cc), so
+  // through remote shards the spies count in a pass returning no documents.
+  static Xapian::MSet count_apart(Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+    Xapian::MSet counted = enquire.get_mset(0, 0, check_at_least);
+    enquire.clear_matchspies();
+    return counted;
   }
 
   // An id no open shard has may be on a missing one.

@@ -4,6 +4,7 @@
 #include "database_layout.h"
 
 #include <sys/stat.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -135,6 +136,10 @@ std::size_t ShardSet::open_count() const {
   std::size_t count = 0;
   for (const Shard& shard : shards_) count += shard.database ? 1 : 0;
   return count;
+}
+
+bool ShardSet::has_remote() const {
+  return std::any_of(shards_.begin(), shards_.end(), [](const Shard& shard) { return !shard.host.empty(); });
 }
 
 std::vector<std::string> ShardSet::missing() const {

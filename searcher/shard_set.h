@@ -37,6 +37,9 @@ class ShardSet {
   const Xapian::Database& database() const { return database_; }
   std::size_t size() const { return shards_.size(); }
   std::size_t open_count() const;
+  // True when the stub lists shards served by xapian-tcpsrv, which runs only
+  // Xapian's built-in classes (no KeyMaker, no custom MatchSpy).
+  bool has_remote() const;
   // The shards that are not open, as the stub names them ("remote 10.0.0.2:7001").
   std::vector<std::string> missing() const;
   // Why they are not: "remote 10.0.0.2:7001 (NetworkError: ...)", joined by "; ".
