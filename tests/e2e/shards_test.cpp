@@ -416,6 +416,12 @@ TEST_CASE("xapian-replicate keeps a search machine's replica in step with the in
   const json found = test::search(dir / "replica", {"zanzibar"});
   CHECK(test::result_ids(found) == std::vector<std::string>{"ferry-1"});
   CHECK(test::search(dir / "replica", {"Zanzibr"})["suggestion"] == "Zanzibar");
+
+  // A rebuild makes new generations: the replica gets a full copy and switches to it.
+  test::index(dir / "archive", {"--rebuild", test::corpus_dir(), dir / "more"}, 0);
+  replicate();
+  CHECK(test::result_ids(test::search(dir / "replica", {"zanzibar"})) == std::vector<std::string>{"ferry-1"});
+  CHECK(test::search(dir / "replica", {"geneva"})["total"] == test::search(dir / "archive", {"geneva"})["total"]);
 }
 
 TEST_CASE("Three xapian-tcpsrv shards of the real corpora answer as the one database of everything does",
