@@ -251,6 +251,8 @@ struct Searcher::Impl {
       response.parsed_query = built.description;
       response.notes = built.notes;
     }
+    // Asks remote shards for every document at once, not one a round trip.
+    if (shards.has_remote()) page_source->fetch();
     std::vector<Xapian::docid> documents;
     for (const Xapian::MSetIterator& match : page) {
       response.results.push_back(hit(request, built, enquire, *page_source, match));
@@ -258,7 +260,7 @@ struct Searcher::Impl {
       documents.push_back(*match);
     }
     if (request.collapse) count_more_matching(stories, response.results);
-    const auto matched = built.matched_words(database, documents);
+    const auto matched = built.matched_words(database, documents, shards.has_remote());
     for (std::size_t i = 0; i < response.results.size(); ++i) {
       Hit& hit = response.results[i];
       hit.matched = matched[i];
@@ -420,14 +422,17 @@ struct Searcher::Impl {
     if (id.empty()) return story;
     const std::string term = schema::term(schema::kStoryPrefix, id);
     story.articles = database.get_termfreq(term);
-    std::map<std::string, std::uint64_t> sources;
-    std::size_t scanned = 0;
-    for (auto posting = database.postlist_begin(term); posting != database.postlist_end(term) && scanned < scan;
-         ++posting, ++scanned) {
-      const std::string source = database.get_document(*posting).get_value(schema::kSourceSlot);
-      if (!source.empty()) ++sources[source];
+    // Counted by a spy, which xapian-tcpsrv runs where the articles are.
+    Xapian::Enquire articles(database);
+    articles.set_query(Xapian::Query(term));
+    articles.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+    articles.add_matchspy(&sources);
+    articles.get_mset(0, 0, static_cast<Xapian::doccount>(scan));
+    std::vector<std::pair<std::string, std::uint64_t>> ordered;
+    for (auto source = sources.values_begin(); source != sources.values_end(); ++source) {
+      ordered.emplace_back(*source, source.get_termfreq());
     }
-    std::vector<std::pair<std::string, std::uint64_t>> ordered(sources.begin(), sources.end());
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (std::size_t i = 0; i < ordered.size() && i < kStorySources; ++i) story.sources.push_back(ordered[i].first);
     return story;
