@@ -88,7 +88,10 @@ for name in one local remote; do
   origin="$(grep -o 'http://[0-9.:]*' "$work/serve-$name.out")"
   read -r _ rps p50 p99 errors < <(wrk -t 2 -c 8 -d 10s -s "$work/mix.lua" "$origin/" | grep '^RESULT')
   figure[$name.http]="$rps, $p50 / $p99 ($errors errors)"
-  kill -- "-${pids[-1]}"
+  if ! kill -- "-${pids[-1]}" 2>/dev/null; then
+    figure[$name.http]+=", the server died: $(tail -1 "$work/serve-$name.out")"
+  fi
+  wait "${pids[-1]}" || log "serve through $name exited with $?"
   unset 'pids[-1]'
 done
 
