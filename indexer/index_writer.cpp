@@ -47,6 +47,11 @@ IndexWriter::~IndexWriter() {
   }
 }
 
+std::string IndexWriter::dictionary() const {
+  return translating_xapian_errors("cannot read the compression dictionary of " + generation_,
+                                   [&] { return database_.get_metadata(std::string(schema::kDictionaryKey)); });
+}
+
 void IndexWriter::set_dictionary(const std::string& dictionary) {
   before_change();
   translating_xapian_errors("cannot store the compression dictionary",

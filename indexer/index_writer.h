@@ -65,6 +65,8 @@ class IndexWriter {
   const common::StoredCodec& codec() const { return codec_; }
   // Keeps the dictionary in the database (with the open batch) and reads stored articles with it.
   void set_dictionary(const std::string& dictionary);
+  // The stored dictionary ("" without one): shards of an archive must share it.
+  std::string dictionary() const;
 
   // Writes the open batch and the time of this update. Throws DatabaseError.
   void commit();

@@ -1,6 +1,7 @@
 #include "indexer.h"
 
 #include <dateline/errors.h>
+#include "archive_layout.h"
 #include "bounded_queue.h"
 #include "database_errors.h"
 #include "database_layout.h"
@@ -10,6 +11,7 @@
 #include "id_ledger.h"
 #include "index_writer.h"
 #include "input_walker.h"
+#include "lexicon.h"
 #include "schema.h"
 #include "shard_builder.h"
 #include "story_assigner.h"
@@ -393,9 +395,34 @@ class Pipeline {
   std::exception_ptr failure_;
 };
 
-void delete_articles(const std::vector<std::string>& ids, IndexWriter& writer, IndexSummary& summary) {
+// The writers of a run, one a shard (one for a single database): each article
+// goes to the shard its id hashes to.
+class ShardWriters {
+ public:
+  void add(std::unique_ptr<IndexWriter> writer) { writers_.push_back(std::move(writer)); }
+  IndexWriter& of(const std::string& id_term) { return *writers_[common::shard_of(id_term, writers_.size())]; }
+  IndexWriter& front() { return *writers_.front(); }
+  const std::vector<std::unique_ptr<IndexWriter>>& all() const { return writers_; }
+  std::vector<IndexWriter*> pointers() const {
+    std::vector<IndexWriter*> writers;
+    for (const auto& writer : writers_) writers.push_back(writer.get());
+    return writers;
+  }
+  // The surname keys every writer's changes touched.
+  std::set<std::string> surnames_changed() const {
+    std::set<std::string> surnames;
+    for (const auto& writer : writers_)
+      surnames.insert(writer->surnames_changed().begin(), writer->surnames_changed().end());
+    return surnames;
+  }
+
+ private:
+  std::vector<std::unique_ptr<IndexWriter>> writers_;
+};
+
+void delete_articles(const std::vector<std::string>& ids, ShardWriters& writers, IndexSummary& summary) {
   for (const std::string& id : ids) {
-    if (writer.remove(id)) {
+    if (writers.of(schema::term(schema::kIdPrefix, id)).remove(id)) {
       ++summary.deleted;
     } else {
       summary.unknown_ids.push_back(id);
@@ -427,56 +454,126 @@ void compact(const DatabaseLayout& layout) {
   } catch (const Xapian::Error& e) {
     std::error_code ignored;
     fs::remove_all(target, ignored);
-    throw DatabaseError("cannot compact the database: " + e.get_description());
+    throw DatabaseError("cannot compact the database " + layout.directory() + ": " + e.get_description());
   }
   layout.switch_to(target);
   layout.remove_stale_generations();
 }
 
-// Adds, replaces, deletes and prunes in the live generation, batch by batch.
-void update(const std::string& generation, const IndexOptions& options, const InputPlan& plan, IndexSummary& summary) {
-  check_schema(generation);
-  const auto known_hashes = known_content_hashes(generation);
-  IndexWriter writer(generation, options.batch_size, options.commit_interval);
-  const ArticleWriter to_writer{[&](IndexedArticle&& article) { return writer.replace(std::move(article)); },
-                                [&](const std::string& dictionary) { writer.set_dictionary(dictionary); }};
-  StoryAssigner stories;
-  if (!plan.files.empty()) {
-    common::translating_xapian_errors("cannot read the stories of the database " + generation,
-                                      [&] { stories.load(Xapian::Database(generation)); });
-  }
-  Pipeline pipeline(options, plan, known_hashes, writer.codec(), stories, to_writer, summary);
-  if (!plan.files.empty()) pipeline.run();
-  for (const auto& [from, to] : stories.merges()) writer.relabel_story(from, to);
-  delete_articles(options.delete_ids, writer, summary);
-  if (options.prune) prune(plan, pipeline, writer, summary);
-  const std::set<std::string> surnames = writer.surnames_changed();
-  resolve_surnames(writer, surnames);
-  writer.commit();
-  summary.documents = writer.document_count();
+// The generations as one database, for what spans shards (stories).
+Xapian::Database all_of(const std::vector<std::string>& generations) {
+  Xapian::Database all;
+  for (const std::string& generation : generations) all.add_database(Xapian::Database(generation));
+  return all;
 }
 
-// Fills a new generation from scratch (--rebuild): one shard writer per core,
-// merged at the end, since nothing reads the generation before the switch.
-void build(const std::string& generation, const IndexOptions& options, const InputPlan& plan, IndexSummary& summary) {
+// Every shard must decode every other's articles: one dictionary, or none yet.
+void check_same_dictionary(const ShardWriters& writers, const std::vector<std::string>& generations) {
+  for (std::size_t n = 1; n < generations.size(); ++n) {
+    if (writers.all()[n]->dictionary() != writers.all().front()->dictionary()) {
+      throw DatabaseError(generations[n] + " has another compression dictionary than " + generations.front() +
+                          ": rebuild the archive with dateline-index --rebuild");
+    }
+  }
+}
+
+// Adds, replaces, deletes and prunes in the live generations, batch by batch.
+void update(const std::vector<std::string>& generations, const IndexOptions& options, const InputPlan& plan,
+            IndexSummary& summary) {
+  std::unordered_set<std::string> known_hashes;
+  ShardWriters writers;
+  for (const std::string& generation : generations) {
+    check_schema(generation);
+    known_hashes.merge(known_content_hashes(generation));
+    writers.add(std::make_unique<IndexWriter>(generation, options.batch_size, options.commit_interval));
+  }
+  check_same_dictionary(writers, generations);
+  const ArticleWriter to_writer{
+      [&](IndexedArticle&& article) { return writers.of(article.id_term).replace(std::move(article)); },
+      [&](const std::string& dictionary) {
+        for (const auto& writer : writers.all()) writer->set_dictionary(dictionary);
+      }};
+  StoryAssigner stories;
+  if (!plan.files.empty()) {
+    common::translating_xapian_errors("cannot read the stories of the database " + generations.front(),
+                                      [&] { stories.load(all_of(generations)); });
+  }
+  Pipeline pipeline(options, plan, known_hashes, writers.front().codec(), stories, to_writer, summary);
+  if (!plan.files.empty()) pipeline.run();
+  for (const auto& writer : writers.all()) {
+    for (const auto& [from, to] : stories.merges()) writer->relabel_story(from, to);
+  }
+  delete_articles(options.delete_ids, writers, summary);
+  if (options.prune) {
+    for (const auto& writer : writers.all()) prune(plan, pipeline, *writer, summary);
+  }
+  resolve_surnames(writers.pointers(), writers.surnames_changed());
+  for (const auto& writer : writers.all()) {
+    writer->commit();
+    summary.documents += writer->document_count();
+  }
+}
+
+// Fills new generations from scratch (--rebuild): writer threads for each
+// shard (one per core in all), merged at the end, since nothing reads the
+// generations before the switch.
+void build(const std::vector<std::string>& generations, const IndexOptions& options, const InputPlan& plan,
+           IndexSummary& summary) {
   std::string dictionary;
   StoryAssigner stories;
   {
     const std::unordered_set<std::string> nothing_known;
-    ShardBuilder shards(generation, cores(), options.batch_size);
-    const ArticleWriter to_shards{[&](IndexedArticle&& article) { return shards.replace(std::move(article)); },
-                                  [&](const std::string& trained) { dictionary = trained; }};
+    const unsigned threads_per_shard = std::max<unsigned>(1, cores() / static_cast<unsigned>(generations.size()));
+    std::vector<std::unique_ptr<ShardBuilder>> builders;
+    for (const std::string& generation : generations) {
+      builders.push_back(std::make_unique<ShardBuilder>(generation, threads_per_shard, options.batch_size));
+    }
+    const ArticleWriter to_shards{
+        [&](IndexedArticle&& article) {
+          return builders[common::shard_of(article.id_term, builders.size())]->replace(std::move(article));
+        },
+        [&](const std::string& trained) { dictionary = trained; }};
     Pipeline pipeline(options, plan, nothing_known, common::StoredCodec(), stories, to_shards, summary);
     if (!plan.files.empty()) pipeline.run();
-    shards.finish();
+    for (const auto& builder : builders) builder->finish();
   }
-  IndexWriter writer(generation, options.batch_size, options.commit_interval);
-  if (!dictionary.empty()) writer.set_dictionary(dictionary);
-  for (const auto& [from, to] : stories.merges()) writer.relabel_story(from, to);
-  delete_articles(options.delete_ids, writer, summary);
-  resolve_all_surnames(writer);
-  writer.commit();
-  summary.documents = writer.document_count();
+  ShardWriters writers;
+  for (const std::string& generation : generations) {
+    writers.add(std::make_unique<IndexWriter>(generation, options.batch_size, options.commit_interval));
+    if (!dictionary.empty()) writers.all().back()->set_dictionary(dictionary);
+    for (const auto& [from, to] : stories.merges()) writers.all().back()->relabel_story(from, to);
+  }
+  delete_articles(options.delete_ids, writers, summary);
+  resolve_all_surnames(writers.pointers());
+  for (const auto& writer : writers.all()) {
+    writer->commit();
+    summary.documents += writer->document_count();
+  }
+}
+
+// The databases a run writes: DIR itself, or the shards of a sharded archive
+// (created with --shards N when DIR is new), each locked.
+std::vector<DatabaseLayout> shards_to_write(const IndexOptions& options, const DatabaseLayout& top,
+                                            std::vector<std::unique_ptr<WriteLock>>& locks) {
+  const common::ArchiveLayout archive(options.database);
+  if (!archive.exists() && options.shards > 1) {
+    if (top.exists()) {
+      throw UsageError("--shards: " + top.directory() +
+                       " is a single database; index into a new directory to make a sharded archive");
+    }
+    archive.create(options.shards);
+  }
+  if (!archive.exists()) {
+    if (!top.exists()) top.create();
+    return {top};
+  }
+  std::vector<DatabaseLayout> shards = archive.shards();
+  if (options.shards > 0 && options.shards != shards.size()) {
+    throw UsageError("--shards " + std::to_string(options.shards) + ": " + top.directory() + " has " +
+                     std::to_string(shards.size()) + " shards; index into a new directory to change their number");
+  }
+  for (const DatabaseLayout& shard : shards) locks.push_back(std::make_unique<WriteLock>(shard, options.wait_seconds));
+  return shards;
 }
 
 }  // namespace
@@ -484,31 +581,43 @@ void build(const std::string& generation, const IndexOptions& options, const Inp
 IndexSummary run_indexer(const IndexOptions& options) {
   const auto started = Clock::now();
   const InputPlan plan = plan_inputs(options.inputs, options.excludes);
-  const DatabaseLayout layout(options.database);
-  const WriteLock lock(layout, options.wait_seconds);
-  if (!layout.exists()) layout.create();
-  layout.remove_stale_generations();
+  const DatabaseLayout top(options.database);
+  const WriteLock lock(top, options.wait_seconds);
+  std::vector<std::unique_ptr<WriteLock>> shard_locks;
+  const std::vector<DatabaseLayout> shards = shards_to_write(options, top, shard_locks);
+  for (const DatabaseLayout& shard : shards) shard.remove_stale_generations();
 
   IndexSummary summary;
   if (options.rebuild) {
-    const std::string generation = layout.next_generation();
+    std::vector<std::string> generations;
     try {
-      layout.create_generation(generation);
-      build(generation, options, plan, summary);
+      for (const DatabaseLayout& shard : shards) {
+        generations.push_back(shard.next_generation());
+        shard.create_generation(generations.back());
+      }
+      build(generations, options, plan, summary);
     } catch (...) {
       std::error_code ignored;
-      fs::remove_all(generation, ignored);
+      for (const std::string& generation : generations) fs::remove_all(generation, ignored);
       throw;
     }
-    layout.switch_to(generation);
-    layout.remove_stale_generations();
+    // Shard by shard: a searcher may see some shards rebuilt and others not for a moment.
+    for (std::size_t n = 0; n < shards.size(); ++n) {
+      shards[n].switch_to(generations[n]);
+      shards[n].remove_stale_generations();
+    }
     summary.rebuilt = true;
   } else {
-    update(layout.live_generation(), options, plan, summary);
+    std::vector<std::string> generations;
+    for (const DatabaseLayout& shard : shards) generations.push_back(shard.live_generation());
+    update(generations, options, plan, summary);
   }
   if (options.compact) {
-    compact(layout);
+    for (const DatabaseLayout& shard : shards) compact(shard);
     summary.compacted = true;
+  }
+  if (shards.front().directory() != top.directory()) {
+    write_lexicon(DatabaseLayout(common::ArchiveLayout(options.database).lexicon()), shards);
   }
   std::stable_sort(summary.errors.begin(), summary.errors.end(), [](const InputProblem& a, const InputProblem& b) {
     return a.file < b.file || (a.file == b.file && a.line < b.line);
@@ -517,9 +626,9 @@ IndexSummary run_indexer(const IndexOptions& options) {
   return summary;
 }
 
-DatabaseStats database_stats(const std::string& directory) {
-  const DatabaseLayout layout(directory);
-  if (!layout.exists()) throw DatabaseError("no Dateline database at " + layout.directory());
+namespace {
+
+DatabaseStats shard_stats(const DatabaseLayout& layout) {
   DatabaseStats stats;
   stats.directory = layout.directory();
   stats.generation = layout.live_generation();
@@ -541,6 +650,39 @@ DatabaseStats database_stats(const std::string& directory) {
   }
   stats.size_bytes = layout.size_bytes();
   return stats;
+}
+
+// An archive's figures: the shards' added up, the latest update, each source's articles on all shards.
+DatabaseStats archive_stats(const std::string& directory, std::vector<DatabaseStats> shards) {
+  DatabaseStats total;
+  total.directory = directory;
+  std::map<std::string, std::uint64_t> sources;
+  for (const DatabaseStats& shard : shards) {
+    total.documents += shard.documents;
+    total.size_bytes += shard.size_bytes;
+    total.last_update = std::max(total.last_update, shard.last_update);
+    total.schema_version = shard.schema_version;
+    for (const auto& [source, count] : shard.sources) sources[source] += count;
+  }
+  total.sources.assign(sources.begin(), sources.end());
+  std::stable_sort(total.sources.begin(), total.sources.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  total.shards = std::move(shards);
+  return total;
+}
+
+}  // namespace
+
+DatabaseStats database_stats(const std::string& directory) {
+  const common::ArchiveLayout archive(directory);
+  if (archive.exists()) {
+    std::vector<DatabaseStats> shards;
+    for (const DatabaseLayout& shard : archive.shards()) shards.push_back(shard_stats(shard));
+    return archive_stats(DatabaseLayout(directory).directory(), std::move(shards));
+  }
+  const DatabaseLayout layout(directory);
+  if (!layout.exists()) throw DatabaseError("no Dateline database at " + layout.directory());
+  return shard_stats(layout);
 }
 
 }  // namespace dateline::indexer

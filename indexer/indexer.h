@@ -34,7 +34,11 @@ struct IndexOptions {
   std::chrono::milliseconds commit_interval{200};  // least time between commits; 0: every batch
   unsigned threads = 0;                            // extraction workers; 0: one per core
   std::size_t max_article_bytes = 8u << 20;
-  double wait_seconds = 0;                           // wait this long for another indexer's lock
+  double wait_seconds = 0;  // wait this long for another indexer's lock
+  // 0: the database as it is (one, or a sharded archive's shards). N > 1: a
+  // sharded archive of N shards (common/archive_layout.h), created when the
+  // directory is new; UsageError for a database with another number.
+  unsigned shards = 0;
   std::function<void(const Progress&)> on_progress;  // called from the writer thread
 };
 
@@ -55,7 +59,7 @@ struct IndexSummary {
   bool compacted = false;
 };
 
-// Throws UsageError (bad paths), DatabaseLockedError (another indexer is
+// Throws UsageError (bad paths, a --shards that does not fit), DatabaseLockedError (another indexer is
 // writing) and DatabaseError (cannot open, write or switch the database). The
 // database keeps its last committed state whatever happens.
 IndexSummary run_indexer(const IndexOptions& options);
@@ -68,6 +72,7 @@ struct DatabaseStats {
   int schema_version = 0;
   std::uint64_t size_bytes = 0;
   std::vector<std::pair<std::string, std::uint64_t>> sources;  // most articles first
+  std::vector<DatabaseStats> shards;  // a sharded archive's shards (the figures above are their sums); else empty
 };
 
 DatabaseStats database_stats(const std::string& directory);

@@ -163,6 +163,10 @@ int main(int argc, char** argv) {
   app.add_flag("--prune", options.prune, "Remove articles whose source file is gone from a directory input");
   app.add_flag("--rebuild", options.rebuild, "Build a fresh database beside the live one and switch to it atomically");
   app.add_flag("--compact", options.compact, "Compact the database when done");
+  app.add_option("--shards", options.shards,
+                 "Make DIR a sharded archive of N databases (articles spread by a hash of their id)")
+      ->type_name("N")
+      ->check(CLI::Range(2, 256));
   app.add_flag("--stats", command.stats, "Show the database's size, counts and last update, and exit");
   app.add_option("--batch", options.batch_size, "Articles per commit")
       ->check(CLI::PositiveNumber)

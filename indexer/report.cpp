@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 namespace dateline::indexer {
@@ -81,30 +82,44 @@ std::string summary_text(const IndexSummary& summary, const std::string& databas
   return out.str();
 }
 
-std::string stats_json(const DatabaseStats& stats) {
+namespace {
+
+json stats_object(const DatabaseStats& stats) {
   json sources = json::array();
   for (const auto& [source, count] : stats.sources) sources.push_back({{"value", source}, {"count", count}});
-  return dump({
-      {"database", stats.directory},
-      {"generation", stats.generation},
-      {"schema", stats.schema_version},
-      {"documents", stats.documents},
-      {"last_update", stats.last_update},
-      {"size_bytes", stats.size_bytes},
+  json object{
+      {"database", stats.directory},  {"generation", stats.generation},   {"schema", stats.schema_version},
+      {"documents", stats.documents}, {"last_update", stats.last_update}, {"size_bytes", stats.size_bytes},
       {"sources", sources},
-  });
+  };
+  if (!stats.shards.empty()) {
+    object["shards"] = json::array();
+    for (const DatabaseStats& shard : stats.shards) object["shards"].push_back(stats_object(shard));
+  }
+  return object;
 }
+
+}  // namespace
+
+std::string stats_json(const DatabaseStats& stats) { return dump(stats_object(stats)); }
 
 std::string stats_text(const DatabaseStats& stats) {
   std::ostringstream out;
   out << "database     " << stats.directory << "\n"
-      << "generation   " << stats.generation << "\n"
+      << (stats.shards.empty() ? "generation   " + stats.generation
+                               : "shards       " + std::to_string(stats.shards.size()))
+      << "\n"
       << "schema       " << stats.schema_version << "\n"
       << "documents    " << with_thousands(stats.documents) << "\n"
       << "last update  " << (stats.last_update.empty() ? "never" : stats.last_update) << "\n"
       << "size         " << megabytes(stats.size_bytes) << "\n"
       << "sources\n";
   for (const auto& [source, count] : stats.sources) out << "  " << with_thousands(count) << "  " << source << "\n";
+  for (const DatabaseStats& shard : stats.shards) {
+    out << "shard        " << shard.directory << ": " << with_thousands(shard.documents) << " documents, "
+        << megabytes(shard.size_bytes) << ", generation " << std::filesystem::path(shard.generation).filename().string()
+        << ", last update " << (shard.last_update.empty() ? "never" : shard.last_update) << "\n";
+  }
   return out.str();
 }
 

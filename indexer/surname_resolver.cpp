@@ -60,7 +60,12 @@ bool has_term(const Xapian::Document& document, const std::string& term) {
 
 class Resolver {
  public:
-  explicit Resolver(IndexWriter& writer) : writer_(writer), database_(writer.database()) {}
+  // The shards of an archive are read as one database (document n of shard s
+  // is (n - 1) * shards + s + 1 there, Xapian's interleaving), so a surname
+  // is resolved against the whole archive, whichever shard holds an article.
+  explicit Resolver(const std::vector<IndexWriter*>& shards) : shards_(shards) {
+    for (const IndexWriter* shard : shards_) database_.add_database(shard->database());
+  }
 
   void resolve(const std::string& surname) {
     const std::map<Xapian::docid, std::string> bare = bare_mentions(surname);
@@ -144,39 +149,43 @@ class Resolver {
       if (has_term(document, term)) document.remove_term(term);
     }
     for (const std::string& term : person_terms(person)) document.add_boolean_term(term);
-    common::Article article = common::decode_stored_article(document.get_data(), writer_.codec());
+    const std::size_t count = shards_.size();
+    IndexWriter& shard = *shards_[(id - 1) % count];
+    common::Article article = common::decode_stored_article(document.get_data(), shard.codec());
     std::replace(article.people.begin(), article.people.end(), *current, person);
     *current = person;
     document.add_value(schema::kPeopleSlot, schema::join_list(people));
-    document.set_data(writer_.codec().compress(common::stored_json(article)));
-    writer_.rewrite(id, document);
+    document.set_data(shard.codec().compress(common::stored_json(article)));
+    shard.rewrite(static_cast<Xapian::docid>((id - 1) / count + 1), document);
     ++result_.rewritten;
   }
 
-  IndexWriter& writer_;
-  const Xapian::Database& database_;
+  std::vector<IndexWriter*> shards_;
+  Xapian::Database database_;
   SurnameResolution result_;
 };
 
 }  // namespace
 
-SurnameResolution resolve_surnames(IndexWriter& writer, const std::set<std::string>& surnames) {
+SurnameResolution resolve_surnames(const std::vector<IndexWriter*>& shards, const std::set<std::string>& surnames) {
   return common::translating_xapian_errors("cannot resolve the surnames of the database", [&] {
-    Resolver resolver(writer);
+    Resolver resolver(shards);
     for (const std::string& surname : surnames) resolver.resolve(surname);
     return resolver.result();
   });
 }
 
-SurnameResolution resolve_all_surnames(IndexWriter& writer) {
+SurnameResolution resolve_all_surnames(const std::vector<IndexWriter*>& shards) {
   std::set<std::string> surnames;
   common::translating_xapian_errors("cannot read the surnames of the database", [&] {
     const std::string prefix(schema::kBareSurnamePrefix);
-    for (const std::string& value : values_after(writer.database(), prefix)) {
-      surnames.insert(value.substr(0, value.find(schema::kSurnameSeparator)));
+    for (const IndexWriter* shard : shards) {
+      for (const std::string& value : values_after(shard->database(), prefix)) {
+        surnames.insert(value.substr(0, value.find(schema::kSurnameSeparator)));
+      }
     }
   });
-  return resolve_surnames(writer, surnames);
+  return resolve_surnames(shards, surnames);
 }
 
 }  // namespace dateline::indexer

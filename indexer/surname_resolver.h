@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace dateline::indexer {
 
@@ -46,11 +47,12 @@ struct SurnameResolution {
 };
 
 // Resolves the articles naming one of `surnames` alone (surname keys, as
-// common::surname_keys() gives them), writing the changed ones through
-// `writer`. Throws DatabaseError.
-SurnameResolution resolve_surnames(IndexWriter& writer, const std::set<std::string>& surnames);
+// common::surname_keys() gives them) against every shard's articles (one
+// writer for a single database), writing the changed ones through their
+// shard's writer. Throws DatabaseError.
+SurnameResolution resolve_surnames(const std::vector<IndexWriter*>& shards, const std::set<std::string>& surnames);
 
-// The same for every surname of the database (after --rebuild).
-SurnameResolution resolve_all_surnames(IndexWriter& writer);
+// The same for every surname of the archive (after --rebuild).
+SurnameResolution resolve_all_surnames(const std::vector<IndexWriter*>& shards);
 
 }  // namespace dateline::indexer

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Dateline needs, skipping those already installed.
-#   scripts/setup.sh          what building and running need
+#   scripts/setup.sh          what building and running need (xapian-tools: xapian-tcpsrv and
+#                             xapian-replicate for sharded archives, and the shard tests)
 #   scripts/setup.sh --tests  also what the test suite needs (clang for the fuzzers,
 #                             clang-format, Chromium and Node.js for the browser test,
 #                             GNU wget to make WARC files)
@@ -13,7 +14,7 @@ packages=(
   build-essential cmake pkg-config
   libxapian-dev libcli11-dev libzstd-dev libxxhash-dev nlohmann-json3-dev libcpp-httplib-dev
   libgeonames-dev iso-codes wamerican libgumbo-dev zlib1g-dev
-  catch2 help2man
+  catch2 help2man xapian-tools
 )
 case "${1:-}" in
   --tests)
@@ -21,7 +22,7 @@ case "${1:-}" in
     # A machine may have Node.js from elsewhere (NodeSource), whose npm clashes with Debian's.
     if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
     ;;
-  --bench) packages+=(time hyperfine wrk sqlite3 libsqlite3-dev xapian-omega xapian-tools) ;;
+  --bench) packages+=(time hyperfine wrk sqlite3 libsqlite3-dev xapian-omega) ;;
   --eval) packages+=(python3 python3-xapian) ;;
 esac
 

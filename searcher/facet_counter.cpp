@@ -110,33 +110,34 @@ void date_histogram(const Xapian::ValueCountMatchSpy& spy, Facets& facets) {
   }
 }
 
-}  // namespace
-
-void ListCountSpy::operator()(const Xapian::Document& document, double) {
-  // Called for every match: no list is built, and a name counted before is
-  // looked up through a reused buffer.
-  const std::string list = document.get_value(slot_);
-  std::size_t start = 0;
-  while (start < list.size()) {
-    const std::size_t end = std::min(list.find(schema::kListSeparator, start), list.size());
-    key_.assign(list, start, end - start);
-    ++counts_[key_];
-    start = end + 1;
+// Each name's count: the counts of the distinct lists (schema::join_list) holding it.
+std::unordered_map<std::string, std::uint64_t> counts_by_name(const Xapian::ValueCountMatchSpy& lists) {
+  std::unordered_map<std::string, std::uint64_t> counts;
+  std::string name;
+  for (auto list = lists.values_begin(); list != lists.values_end(); ++list) {
+    const std::string& joined = *list;
+    std::size_t start = 0;
+    while (start < joined.size()) {
+      const std::size_t end = std::min(joined.find(schema::kListSeparator, start), joined.size());
+      name.assign(joined, start, end - start);
+      counts[name] += list.get_termfreq();
+      start = end + 1;
+    }
   }
+  return counts;
 }
 
-std::vector<FacetValue> ListCountSpy::top(std::size_t limit) const {
+std::vector<FacetValue> top_names(const Xapian::ValueCountMatchSpy& lists, std::size_t limit) {
+  const auto counts = counts_by_name(lists);
   std::vector<FacetValue> values;
-  values.reserve(counts_.size());
-  for (const auto& [value, count] : counts_) values.push_back({value, count});
+  values.reserve(counts.size());
+  for (const auto& [value, count] : counts) values.push_back({value, count});
   const std::size_t kept = std::min(limit, values.size());
   std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(kept), values.end(),
                     by_count_then_value);
   values.resize(kept);
   return values;
 }
-
-namespace {
 
 struct NameKeys {
   std::string person;    // person_key: initials dropped
@@ -214,9 +215,9 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire)
 
 Facets FacetCounter::result(std::size_t limit, bool saw_every_match) const {
   Facets facets;
-  facets.people = people_by_person(people_.counts(), limit);
-  facets.places = places_.top(limit);
-  facets.topics = topics_.top(limit);
+  facets.people = people_by_person(counts_by_name(people_), limit);
+  facets.places = top_names(places_, limit);
+  facets.topics = top_names(topics_, limit);
   facets.sources = top_values(sources_, limit);
   date_histogram(dates_, facets);
   facets.counted = sources_.get_total();

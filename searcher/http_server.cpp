@@ -38,14 +38,14 @@ namespace {
 constexpr const char* kJson = "application/json";
 const std::set<std::string> kSearchParameters = {"q",      "limit",   "offset",   "sort",  "person", "place",
                                                  "source", "topic",   "from",     "to",    "facets", "explain",
-                                                 "all",    "recency", "collapse", "story", "after"};
+                                                 "all",    "recency", "collapse", "story", "after",  "partial"};
 // /api/story/{id} and /api/related/{id}: no query words; "story=1" keeps the article's own story in related ones.
-const std::set<std::string> kStoryParameters = {"limit", "offset", "sort", "facets"};
+const std::set<std::string> kStoryParameters = {"limit", "offset", "sort", "facets", "partial"};
 // /api/export: the search's words and filters, the format and whether to add snippets.
-const std::set<std::string> kExportParameters = {"q",    "sort", "person", "place",  "source",   "topic",
-                                                 "from", "to",   "all",    "format", "snippets", "story"};
-const std::set<std::string> kRelatedParameters = {"limit", "offset", "sort", "person", "place", "source",
-                                                  "topic", "from",   "to",   "facets", "story", "collapse"};
+const std::set<std::string> kExportParameters = {"q",  "sort", "person", "place",    "source", "topic",  "from",
+                                                 "to", "all",  "format", "snippets", "story",  "partial"};
+const std::set<std::string> kRelatedParameters = {"limit", "offset", "sort",   "person", "place",    "source", "topic",
+                                                  "from",  "to",     "facets", "story",  "collapse", "partial"};
 
 // Query parameters as browsers send them (application/x-www-form-urlencoded,
 // where "+" is a space), decoded from the raw request target: httplib decodes
@@ -140,6 +140,7 @@ SearchRequest search_request(const Parameters& parameters, const ServerOptions& 
   search.explain = parameters.has("explain") && parameters.get("explain") != "0";
   search.all_words = flag(parameters, "all", false);
   search.collapse = flag(parameters, "collapse", false);
+  search.allow_partial = flag(parameters, "partial", false);
   if (&known == &kSearchParameters || &known == &kExportParameters) search.stories = parameters.all("story");
   search.recency_half_life_days = static_cast<double>(parameters.number("recency", 0, 365000));
   search.after = parameters.get("after");
@@ -168,10 +169,11 @@ void stream_export(Searcher& searcher, const SearchRequest& search, bool csv, bo
 
 // Each worker thread keeps its own open Searcher (a Searcher is not
 // thread-safe); it follows the indexer's commits and rebuilds by itself.
-Searcher& thread_searcher(const std::string& database) {
+Searcher& thread_searcher(const ServerOptions& options) {
   thread_local std::map<std::string, std::unique_ptr<Searcher>> searchers;
-  std::unique_ptr<Searcher>& searcher = searchers[database];
-  if (!searcher) searcher = std::make_unique<Searcher>(database);
+  std::unique_ptr<Searcher>& searcher = searchers[options.database];
+  if (!searcher)
+    searcher = std::make_unique<Searcher>(options.database, SearcherOptions{options.shard_timeout_seconds});
   return *searcher;
 }
 
@@ -185,6 +187,9 @@ void respond(httplib::Response& response, Handler handler) {
   } catch (const UsageError& e) {
     response.status = 400;
     response.set_content(error_json(e.what(), kExitBadInput), kJson);
+  } catch (const ShardUnavailableError& e) {
+    response.status = 503;
+    response.set_content(error_json(e.what(), kExitRuntimeFailure), kJson);
   } catch (const std::exception& e) {
     response.status = 500;
     response.set_content(error_json(e.what(), kExitRuntimeFailure), kJson);
@@ -241,7 +246,7 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
   server.Get("/api/search", [options](const httplib::Request& request, httplib::Response& response) {
     respond(response, [&] {
       const SearchRequest search = search_request(Parameters(request.target), options);
-      return to_json(thread_searcher(options.database).search(search));
+      return to_json(thread_searcher(options).search(search));
     });
   });
   server.Get(R"(/api/story/([^/?]+))", [options](const httplib::Request& request, httplib::Response& response) {
@@ -251,7 +256,7 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
       timeline.stories = {request.matches[1]};
       timeline.collapse = false;
       if (!parameters.has("sort")) timeline.sort = SortOrder::kOldest;
-      return to_json(thread_searcher(options.database).search(timeline));
+      return to_json(thread_searcher(options).search(timeline));
     });
   });
   server.Get(R"(/api/related/([^?]+))", [options](const httplib::Request& request, httplib::Response& response) {
@@ -259,8 +264,7 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
       const Parameters parameters(request.target);
       SearchRequest related = search_request(parameters, options, kRelatedParameters);
       related.collapse = flag(parameters, "collapse", true);  // suggestions: one a story
-      return to_json(
-          thread_searcher(options.database).related(request.matches[1], related, flag(parameters, "story", false)));
+      return to_json(thread_searcher(options).related(request.matches[1], related, flag(parameters, "story", false)));
     });
   });
   server.Get("/api/export", [options](const httplib::Request& request, httplib::Response& response) {
@@ -275,17 +279,16 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
       csv = format == "csv";
       snippets = flag(parameters, "snippets", false);
       search.limit = 0;
-      thread_searcher(options.database).search(search);  // a bad query is a 400 before the stream starts
+      thread_searcher(options).search(search);  // a bad query is a 400 before the stream starts
       return std::string();
     });
     if (response.status != -1) return;  // respond() set an error
     response.headers.erase("Content-Type");
     response.set_header("Content-Disposition",
                         std::string("attachment; filename=\"dateline-export.") + (csv ? "csv" : "jsonl") + "\"");
-    const std::string database = options.database;
     response.set_chunked_content_provider(csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                                          [database, search, csv, snippets](std::size_t, httplib::DataSink& sink) {
-                                            stream_export(thread_searcher(database), search, csv, snippets, sink);
+                                          [options, search, csv, snippets](std::size_t, httplib::DataSink& sink) {
+                                            stream_export(thread_searcher(options), search, csv, snippets, sink);
                                             return true;
                                           });
   });
@@ -293,13 +296,12 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
     respond(response, [&] {
       const Parameters parameters(request.target);
       parameters.require_known({"q"});
-      return to_json(thread_searcher(options.database).article(request.matches[1], parameters.get("q")));
+      return to_json(thread_searcher(options).article(request.matches[1], parameters.get("q")));
     });
   });
   server.Get("/healthz", [options](const httplib::Request&, httplib::Response& response) {
     respond(response, [&] {
-      return "{\"status\":\"ok\",\"documents\":" + std::to_string(thread_searcher(options.database).document_count()) +
-             "}";
+      return "{\"status\":\"ok\",\"documents\":" + std::to_string(thread_searcher(options).document_count()) + "}";
     });
   });
   const auto not_allowed = [](const httplib::Request& request, httplib::Response& response) {
@@ -385,7 +387,10 @@ ServerOptions with_address(ServerOptions options, const std::string& address) {
 }
 
 void serve(const ServerOptions& options, const std::function<void(const std::string&)>& on_listening) {
-  const Searcher probe(options.database);  // fail now, not at the first request, when the database is unusable
+  const Searcher probe(
+      options.database,
+      SearcherOptions{
+          options.shard_timeout_seconds});  // fail now, not at the first request, when the database is unusable
 
   // Stop cleanly on SIGINT/SIGTERM: the signals are waited for on a thread of
   // their own (workers inherit the blocked mask), so the handler is not

@@ -10,8 +10,9 @@
 //   GET /healthz              {"status": "ok", "documents": N}
 //
 // Errors are {"error": "...", "code": N} with HTTP 400 (bad parameter or
-// query), 404 (unknown article or path), 405 (method other than GET/HEAD) or
-// 500 (database failure).
+// query), 404 (unknown article or path), 405 (method other than GET/HEAD),
+// 500 (database failure) or 503 (a shard did not answer; partial=1 returns
+// the other shards' results flagged "partial": true instead).
 
 #include <cstddef>
 #include <functional>
@@ -26,9 +27,10 @@ struct ServerOptions {
   std::size_t threads = 0;  // worker threads, each with its own open database; 0: 8 per core, at least 32
   bool access_log = true;   // one line per request on standard output
   std::size_t max_query_bytes = 1024;
-  std::size_t max_limit = 100;     // results per page
-  std::size_t max_offset = 10000;  // deeper pages cost more than they are worth
-  double timeout_seconds = 5;      // socket reads and writes, and the time a search may spend counting
+  std::size_t max_limit = 100;       // results per page
+  std::size_t max_offset = 10000;    // deeper pages cost more than they are worth
+  double timeout_seconds = 5;        // socket reads and writes, and the time a search may spend counting
+  double shard_timeout_seconds = 5;  // a remote shard that does not answer within this is missing (HTTP 503)
 };
 
 // Parses "[HOST:]PORT". Throws UsageError.

@@ -2,7 +2,7 @@
 // public header, prints. `dateline-search serve ...` hands over to the
 // dateline-serve program beside it. Exit codes: 0 ok (also when nothing
 // matched), 1 bad usage, bad query or unknown --show id, 2 database missing or
-// unreadable.
+// unreadable, or a shard not answering.
 
 #include <dateline/search_json.h>
 #include <dateline/searcher.h>
@@ -29,6 +29,7 @@ using namespace dateline;
 
 struct CommandLine {
   std::string database;
+  SearcherOptions searcher;
   std::vector<std::string> words;
   SearchRequest request;
   std::string sort = "relevance";
@@ -88,7 +89,7 @@ int export_matches(Searcher& searcher, const CommandLine& command) {
 }
 
 int search(CommandLine& command) {
-  Searcher searcher(command.database);
+  Searcher searcher(command.database, command.searcher);
   const cli::TerminalStyle style = terminal_style(command.color);
   if (!command.show.empty()) {
     const StoredArticle article = searcher.article(command.show, command.highlight);
@@ -172,6 +173,12 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_flag("--explain", request.explain,
                "Show the parsed query, what was rewritten, and each hit's matching terms and weights");
+  app.add_flag("--allow-partial", request.allow_partial,
+               "With shards: when some do not answer, show the others' results (flagged partial) instead of failing");
+  app.add_option("--shard-timeout", command.searcher.shard_timeout_seconds,
+                 "Seconds a remote shard has to answer before it counts as missing")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_flag("--json", command.json, "Print one JSON object (the contract in README.md)");
   app.add_flag("--color{always}", command.color,
                "Bold matches and titles: auto (on a terminal, unless NO_COLOR is set), always or never")
@@ -209,7 +216,7 @@ int main(int argc, char** argv) {
       "  dateline-search serve --listen :8080           the search page and JSON API (serve --help)\n\n"
       "Environment: DATELINE_DB, the database when --db is not given; NO_COLOR, no bold with --color=auto.\n\n"
       "Exit codes: 0 ok (also when nothing matched), 1 bad usage, bad query or unknown id, 2 database missing or "
-      "unreadable.");
+      "unreadable, or a shard not answering (without --allow-partial).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -627,7 +627,9 @@ double BuiltQuery::recency_weight(long day) const {
 }
 
 std::vector<std::vector<std::string>> BuiltQuery::matched_words(const Xapian::Database& database,
-                                                                const std::vector<Xapian::docid>& documents) const {
+                                                                const std::vector<Xapian::docid>& documents,
+                                                                bool remote) const {
+  if (remote) return matched_words_by_document(database, documents);
   std::vector<Xapian::docid> sorted = documents;
   std::sort(sorted.begin(), sorted.end());
   std::map<Xapian::docid, std::set<std::string>> found;
@@ -650,6 +652,28 @@ std::vector<std::vector<std::string>> BuiltQuery::matched_words(const Xapian::Da
       mark_postings(*term, word);
     }
   }
+  return in_word_order(documents, found);
+}
+
+std::vector<std::vector<std::string>> BuiltQuery::matched_words_by_document(
+    const Xapian::Database& database, const std::vector<Xapian::docid>& documents) const {
+  std::map<Xapian::docid, std::set<std::string>> found;
+  for (const Xapian::docid document : documents) {
+    std::set<std::string>& has = found[document];
+    for (auto term = database.termlist_begin(document); term != database.termlist_end(document); ++term) {
+      const auto word = word_of_term.find(*term);
+      if (word != word_of_term.end()) has.insert(word->second);
+      for (const std::string& wildcard : words) {
+        if (wildcard.back() == '*' && (*term).compare(0, wildcard.size() - 1, wildcard, 0, wildcard.size() - 1) == 0)
+          has.insert(wildcard);
+      }
+    }
+  }
+  return in_word_order(documents, found);
+}
+
+std::vector<std::vector<std::string>> BuiltQuery::in_word_order(
+    const std::vector<Xapian::docid>& documents, std::map<Xapian::docid, std::set<std::string>>& found) const {
   std::vector<std::vector<std::string>> matched;
   for (const Xapian::docid document : documents) {
     std::vector<std::string> in_order;

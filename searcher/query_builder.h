@@ -17,7 +17,9 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,8 +44,17 @@ struct BuiltQuery {
   // The words of `words` each of `documents` has, in the order of `words`:
   // one pass over each query term's posting list (cheaper than reading each
   // document's term list), and over the indexed words a wildcard starts.
+  // Through remote shards (`remote`), where a posting list comes whole over
+  // the network and a term list in one message, each document's term list.
   std::vector<std::vector<std::string>> matched_words(const Xapian::Database& database,
-                                                      const std::vector<Xapian::docid>& documents) const;
+                                                      const std::vector<Xapian::docid>& documents,
+                                                      bool remote = false) const;
+
+ private:
+  std::vector<std::vector<std::string>> matched_words_by_document(const Xapian::Database& database,
+                                                                  const std::vector<Xapian::docid>& documents) const;
+  std::vector<std::vector<std::string>> in_word_order(const std::vector<Xapian::docid>& documents,
+                                                      std::map<Xapian::docid, std::set<std::string>>& found) const;
 };
 
 class QueryBuilder {

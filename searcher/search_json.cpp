@@ -88,6 +88,8 @@ std::string to_json(const SearchResponse& response) {
       {"words", response.words},
       {"suggestion", response.suggestion ? Json(*response.suggestion) : Json()},
       {"results", results},
+      {"partial", response.partial},
+      {"missing_shards", response.missing_shards},
   };
   if (response.facets) {
     const Facets& facets = *response.facets;

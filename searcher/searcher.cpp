@@ -6,13 +6,14 @@
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "shard_set.h"
 #include "spelling_suggester.h"
 #include "text_utils.h"
 
 #include <xapian.h>
 
-#include <sys/stat.h>
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -22,7 +23,6 @@
 namespace dateline {
 namespace {
 
-namespace fs = std::filesystem;
 using searcher::FacetCounter;
 using searcher::QueryBuilder;
 
@@ -92,66 +92,74 @@ StoredArticle to_stored_article(common::Article&& a) {
   return s;
 }
 
-struct StubState {
-  ino_t inode = 0;
-  long long modified_ns = 0;
-  bool operator!=(const StubState& other) const { return inode != other.inode || modified_ns != other.modified_ns; }
-};
-
-StubState stub_state(const std::string& stub) {
-  struct stat info {};
-  if (::stat(stub.c_str(), &info) != 0) return {};
-  return {info.st_ino, static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec};
-}
-
 }  // namespace
 
 struct Searcher::Impl {
   std::string path;
-  std::string stub;
-  StubState stub_seen;
+  searcher::ShardSet shards;
+  bool reopen_shards = false;  // a shard stopped answering mid-search: find out which
   Xapian::Database database;
   common::StoredCodec codec;
   std::unique_ptr<QueryBuilder> builder;
   Xapian::Stem snippet_stemmer = common::english_stemmer();  // kept: it remembers the words it stemmed
 
-  explicit Impl(std::string database_path)
-      : path(std::move(database_path)), stub(common::DatabaseLayout(path).stub_path()) {
+  Impl(std::string database_path, const SearcherOptions& options)
+      : path(std::move(database_path)),
+        shards(path, std::chrono::milliseconds(static_cast<long long>(options.shard_timeout_seconds * 1000))) {
     open();
   }
 
   void open() {
-    std::error_code error;
-    if (!fs::exists(path, error)) {
-      throw DatabaseError("no database at " + path + " (build one with: dateline-index --db " + path + " PATH...)");
+    reopen_shards = false;
+    shards.open(false);
+    use_open_shards();
+  }
+
+  // Searches what the shards that answered hold, as one database.
+  void use_open_shards() {
+    if (shards.open_count() == 0) {
+      if (shards.size() == 1) throw DatabaseError("cannot open the database at " + shards.missing_reasons());
+      throw ShardUnavailableError("no shard of " + path + " answered: " + shards.missing_reasons());
     }
-    stub_seen = stub_state(stub);
-    try {
-      database = Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError("cannot open the database at " + path + ": " + e.get_msg());
-    }
-    common::check_schema_version(database, path);
+    database = shards.database();
     codec = common::stored_codec(database);
     builder = std::make_unique<QueryBuilder>(database);
   }
 
-  // Sees the latest commit, and a new generation after a rebuild or compaction.
+  // Sees the latest commit, a new generation after a rebuild or compaction,
+  // and a missing shard that answers again.
   void refresh() {
-    if (stub_state(stub) != stub_seen) {
+    if (reopen_shards || shards.moved()) {
       open();
+      return;
+    }
+    if (shards.open_count() < shards.size() && shards.open(true)) {
+      use_open_shards();
       return;
     }
     // A database gets its dictionary once, from the first indexer run with enough articles.
     if (database.reopen() && !codec.has_dictionary()) codec = common::stored_codec(database);
   }
 
+  // Throws ShardUnavailableError, naming them, when shards are missing, unless
+  // the caller takes the others' results (and one answered).
+  void require_shards(bool allow_partial) const {
+    if (shards.open_count() == shards.size() || allow_partial) return;
+    throw ShardUnavailableError(std::to_string(shards.size() - shards.open_count()) + " of " +
+                                std::to_string(shards.size()) + " shards did not answer: " + shards.missing_reasons());
+  }
+
   template <typename Operation>
-  auto with_retries(Operation operation) {
+  auto with_retries(bool allow_partial, Operation operation) {
     for (int attempt = 1;; ++attempt) {
       try {
         refresh();
+        require_shards(allow_partial);
         return operation();
+      } catch (const Xapian::NetworkError& e) {
+        reopen_shards = true;
+        if (attempt == kAttemptsOnModifiedDatabase)
+          throw ShardUnavailableError("a shard stopped answering: " + e.get_msg());
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kAttemptsOnModifiedDatabase) {
           throw DatabaseError("the database changed too often during the search; try again");
@@ -169,7 +177,7 @@ struct Searcher::Impl {
   SearchResponse search(const SearchRequest& request) {
     if (request.limit > kMaxLimit) throw QueryError("--limit: at most " + std::to_string(kMaxLimit));
     if (request.after.empty()) {
-      SearchResponse response = with_retries([&] { return run(request); });
+      SearchResponse response = with_retries(request.allow_partial, [&] { return run(request); });
       if (request.offset == 0 && !request.collapse) response.next = next_cursor(request, response, {});
       return response;
     }
@@ -177,7 +185,7 @@ struct Searcher::Impl {
     SearchRequest page = request;
     page.offset = cursor.seen;
     page.collapse = false;
-    SearchResponse response = with_retries([&] {
+    SearchResponse response = with_retries(request.allow_partial, [&] {
       searcher::BuiltQuery built = builder->build(page);
       built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, cursor_filter(cursor, request.sort));
       return run(page, built);
@@ -236,10 +244,10 @@ struct Searcher::Impl {
 
   SearchResponse related(const std::string& id, const SearchRequest& request, bool include_story) {
     if (request.limit > kMaxLimit) throw QueryError("--limit: at most " + std::to_string(kMaxLimit));
-    return with_retries([&] {
+    return with_retries(request.allow_partial, [&] {
       const std::string id_term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(id_term);
-      if (posting == database.postlist_end(id_term)) throw NotFoundError("no article with id " + id);
+      if (posting == database.postlist_end(id_term)) not_found(id);
       const std::string story =
           include_story ? std::string() : database.get_document(*posting).get_value(schema::kStorySlot);
       return run(request, builder->build_related(request, *posting, id_term, story));
@@ -249,16 +257,20 @@ struct Searcher::Impl {
   SearchResponse run(const SearchRequest& request) { return run(request, builder->build(request)); }
 
   // Relevance (ties: newer first), or publication date with undated articles
-  // last either way, ties by relevance. `by_date` must outlive the enquire.
-  static void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& by_date) {
+  // last, ties by relevance. `by_date` must outlive the enquire.
+  void set_order(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& by_date) const {
     if (sort == SortOrder::kRelevance) {
       enquire.set_sort_by_relevance_then_value(schema::kPublishedSlot, true);
-      return;
+    } else if (sort == SortOrder::kNewest || shards.has_remote()) {
+      // Undated articles (the empty date, the smallest value) go last when
+      // newest first; oldest first through xapian-tcpsrv, which runs no
+      // KeyMaker, they come first.
+      enquire.set_sort_by_value_then_relevance(schema::kPublishedSlot, sort == SortOrder::kNewest);
+    } else {
+      // Undated articles go last: the empty date becomes the largest key.
+      by_date.add_value(schema::kPublishedSlot, false, "99999999");
+      enquire.set_sort_by_key_then_relevance(&by_date, false);
     }
-    // The empty date (undated) is the smallest key: it sorts last in newest order, and as "99999999" in oldest.
-    const bool newest = sort == SortOrder::kNewest;
-    by_date.add_value(schema::kPublishedSlot, false, newest ? "" : "99999999");
-    enquire.set_sort_by_key_then_relevance(&by_date, newest);
   }
 
   std::uint64_t export_matches(const SearchRequest& request, bool snippets,
@@ -326,18 +338,20 @@ struct Searcher::Impl {
     // does a second, grouped pass find it.
     Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
     if (request.collapse) enquire.add_matchspy(&stories);
+    std::optional<Xapian::MSet> counted;
+    if (shards.has_remote() && (facets || request.collapse)) counted = count_apart(enquire, check_at_least);
+    const Xapian::doccount rank_check = counted ? 0 : check_at_least;
     const Xapian::MSet ranked = request.collapse
-                                    ? enquire.get_mset(0, wanted * kStoryLookahead, check_at_least)
+                                    ? enquire.get_mset(0, wanted * kStoryLookahead, rank_check)
                                     : enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
-    // Past the articles counted, Xapian's estimate moves with the page asked
-    // for: a total the user can trust is the count so far, "at least".
-    response.total_exact = ranked.get_matches_lower_bound() == ranked.get_matches_upper_bound();
+                                                       static_cast<Xapian::doccount>(request.limit), rank_check);
+    const Xapian::MSet& totals = counted ? *counted : ranked;
+    response.total_exact = totals.get_matches_lower_bound() == totals.get_matches_upper_bound();
     // Xapian's lower bound past the count varies with the page size (19,059 or
     // 17,355 for "said year"), so a total past the bound is the bound itself.
-    const Xapian::doccount counted = facets ? kFacetScanLimit : kExactTotalLimit;
+    const Xapian::doccount bound = facets ? kFacetScanLimit : kExactTotalLimit;
     response.total =
-        response.total_exact ? ranked.get_matches_estimated() : std::min(ranked.get_matches_lower_bound(), counted);
+        response.total_exact ? totals.get_matches_estimated() : std::min(totals.get_matches_lower_bound(), bound);
     Xapian::MSet grouped;
     const Xapian::MSet* page_source = &ranked;
     std::vector<Xapian::MSetIterator> page;
@@ -356,12 +370,16 @@ struct Searcher::Impl {
     } else {
       for (auto match = ranked.begin(); match != ranked.end(); ++match) page.push_back(match);
     }
+    response.missing_shards = shards.missing();
+    response.partial = !response.missing_shards.empty();
     response.words = built.words;
     response.match = request.all_words || built.words.size() <= 1 ? "all" : "any";
     if (request.explain) {
       response.parsed_query = built.description;
       response.notes = built.notes;
     }
+    // Asks remote shards for every document at once, not one a round trip.
+    if (shards.has_remote()) page_source->fetch();
     std::vector<Xapian::docid> documents;
     std::map<std::string, Story> stories_read;  // a page often holds several articles of one story
     for (const Xapian::MSetIterator& match : page) {
@@ -370,7 +388,7 @@ struct Searcher::Impl {
       documents.push_back(*match);
     }
     if (request.collapse) count_more_matching(stories, response.results);
-    const auto matched = built.matched_words(database, documents);
+    const auto matched = built.matched_words(database, documents, shards.has_remote());
     for (std::size_t i = 0; i < response.results.size(); ++i) {
       Hit& hit = response.results[i];
       hit.matched = matched[i];
@@ -384,6 +402,22 @@ struct Searcher::Impl {
     if (facets)
       response.facets = facets->result(request.facet_limit, saw_every_match(facets->counted(), check_at_least));
     return response;
+  }
+
+  // Xapian 1.4's matcher shows its match spies the documents a remote shard
+  // returns that sort below the page when sorting by value (relevance then date
+  // does), although the shard counted them already (matcher/multimatch.cc), so
+  // through remote shards the spies count in a pass returning no documents.
+  static Xapian::MSet count_apart(Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+    Xapian::MSet counted = enquire.get_mset(0, 0, check_at_least);
+    enquire.clear_matchspies();
+    return counted;
+  }
+
+  // An id no open shard has may be on a missing one.
+  [[noreturn]] void not_found(const std::string& id) const {
+    require_shards(false);
+    throw NotFoundError("no article with id " + id);
   }
 
   // Stories among the articles `stories` saw; an article without one is a result of its own.
@@ -500,10 +534,10 @@ struct Searcher::Impl {
   }
 
   StoredArticle article(const std::string& id, const std::string& query) {
-    return with_retries([&] {
+    return with_retries(true, [&] {
       const std::string term = schema::term(schema::kIdPrefix, id);
       const Xapian::PostingIterator posting = database.postlist_begin(term);
-      if (posting == database.postlist_end(term)) throw NotFoundError("no article with id " + id);
+      if (posting == database.postlist_end(term)) not_found(id);
       const Xapian::Document document = database.get_document(*posting);
       StoredArticle stored = to_stored_article(common::decode_stored_article(document.get_data(), codec));
       stored.story = story_of(document.get_value(schema::kStorySlot));
@@ -536,14 +570,17 @@ struct Searcher::Impl {
     if (id.empty()) return story;
     const std::string term = schema::term(schema::kStoryPrefix, id);
     story.articles = database.get_termfreq(term);
-    std::map<std::string, std::uint64_t> sources;
-    std::size_t scanned = 0;
-    for (auto posting = database.postlist_begin(term); posting != database.postlist_end(term) && scanned < scan;
-         ++posting, ++scanned) {
-      const std::string source = database.get_document(*posting).get_value(schema::kSourceSlot);
-      if (!source.empty()) ++sources[source];
+    // Counted by a spy, which xapian-tcpsrv runs where the articles are.
+    Xapian::Enquire articles(database);
+    articles.set_query(Xapian::Query(term));
+    articles.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+    articles.add_matchspy(&sources);
+    articles.get_mset(0, 0, static_cast<Xapian::doccount>(scan));
+    std::vector<std::pair<std::string, std::uint64_t>> ordered;
+    for (auto source = sources.values_begin(); source != sources.values_end(); ++source) {
+      ordered.emplace_back(*source, source.get_termfreq());
     }
-    std::vector<std::pair<std::string, std::uint64_t>> ordered(sources.begin(), sources.end());
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (std::size_t i = 0; i < ordered.size() && i < kStorySources; ++i) story.sources.push_back(ordered[i].first);
     return story;
@@ -557,7 +594,8 @@ SortOrder sort_order_named(const std::string& name) {
   throw QueryError("sort: expected relevance, newest or oldest, got '" + name + "'");
 }
 
-Searcher::Searcher(const std::string& database) : impl_(std::make_unique<Impl>(database)) {}
+Searcher::Searcher(const std::string& database, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>(database, options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -573,7 +611,7 @@ std::uint64_t Searcher::export_matches(const SearchRequest& request, bool snippe
 
 StoredArticle Searcher::article(const std::string& id, const std::string& query) { return impl_->article(id, query); }
 std::uint64_t Searcher::document_count() {
-  return impl_->with_retries([&] { return static_cast<std::uint64_t>(impl_->database.get_doccount()); });
+  return impl_->with_retries(false, [&] { return static_cast<std::uint64_t>(impl_->database.get_doccount()); });
 }
 
 }  // namespace dateline

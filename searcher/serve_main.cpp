@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   app.add_option("--timeout", options.timeout_seconds, "Seconds for socket reads/writes and for one search")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--shard-timeout", options.shard_timeout_seconds,
+                 "Seconds a remote shard has to answer before it counts as missing (HTTP 503, or partial=1)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_option("--max-limit", options.max_limit, "Largest limit= (and facets=) a request may ask for")
       ->capture_default_str();
   app.add_flag(

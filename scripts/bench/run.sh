@@ -22,17 +22,12 @@ while (($#)); do
   esac
 done
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-reuters="$shared/reuters21578"
 bin="$root/build/release"
 latency="$bin/tests/bench/engine_latency"
 queries="$root/scripts/bench/queries.tsv"
 data="$root/build/bench-data"
 mkdir -p "$data"
-if [[ ! -s "$data/x$scale.dump" ]]; then
-  "$bin/tests/bench/corpus_tool" prepare "$reuters" "$scale" "$data/x$scale.tmp"
-  mv "$data/x$scale.tmp.jsonl" "$data/x$scale.jsonl"
-  mv "$data/x$scale.tmp.dump" "$data/x$scale.dump"
-fi
+prepare_data "$scale" "$data"
 work="$data/run-x$scale"
 rm -rf "$work"
 mkdir -p "$work"
@@ -121,29 +116,7 @@ log "HTTP server throughput (wrk, 8 connections, 10 s, the query set with facets
 server=$!
 for _ in $(seq 200); do grep -q listening "$work/server.out" && break; sleep 0.05; done
 origin="$(grep -o 'http://[0-9.:]*' "$work/server.out")"
-{
-  echo 'local queries = {'
-  tail -n +2 "$queries" | awk -F'\t' '{ printf "  {[==[%s]==], [==[%s]==], [==[%s]==], [==[%s]==]},\n", $2, $3, $4, $5 }'
-  cat <<'LUA'
-}
-local function encode(text)
-  return (text:gsub("[^%w%-_%.]", function(c) return string.format("%%%02X", string.byte(c)) end))
-end
-local n = 0
-request = function()
-  n = n + 1
-  local q = queries[(n % #queries) + 1]
-  local path = "/api/search?facets=10&q=" .. encode(q[1])
-  if q[2] ~= "" then path = path .. "&place=" .. encode(q[2]) end
-  if q[3] ~= "" then path = path .. "&from=" .. q[3] .. "&to=" .. q[4] end
-  return wrk.format("GET", path)
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.0f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
-end
-LUA
-} >"$work/mix.lua"
+query_mix "$queries" >"$work/mix.lua"
 read -r _ rps http_p50 http_p99 http_errors < <(wrk -t 2 -c 8 -d 10s -s "$work/mix.lua" "$origin/" | grep '^RESULT')
 kill "$server"
 server=""

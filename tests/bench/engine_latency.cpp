@@ -5,6 +5,8 @@
 //                                               without grouping by story; and how
 //                                               many hits' snippets highlight the same words as
 //                                               MSet::snippet with its default flags on the whole text
+//   engine_latency searcher DB QUERIES ROUNDS   the same timings without the snippet check; DB may
+//                                               be a sharded archive or a stub of xapian-tcpsrv shards
 //   engine_latency xapian DB QUERIES ROUNDS     scriptindex's database, MSet::snippet on the stored body
 //   engine_latency fts5 DB QUERIES ROUNDS       bm25 (title weighted) and snippet()
 //   engine_latency fts5-build JSONL DB          the FTS5 index of the prepared JSON Lines
@@ -150,8 +152,7 @@ void snippet_agreement(const std::string& database, const std::vector<Query>& qu
   std::printf("snippet-agreement hits %zu same_highlighted_words %zu more %zu fewer %zu\n", hits, same, more, fewer);
 }
 
-void dateline_latency(const std::string& database, const std::vector<Query>& queries, int rounds) {
-  snippet_agreement(database, queries);
+void searcher_latency(const std::string& database, const std::vector<Query>& queries, int rounds) {
   dateline::Searcher searcher(database);
   for (const bool facets : {false, true}) {
     measure(facets ? "dateline-facets" : "dateline", queries, rounds, [&](const Query& query) {
@@ -169,6 +170,11 @@ void dateline_latency(const std::string& database, const std::vector<Query>& que
       return searcher.search(request).results.size();
     });
   }
+}
+
+void dateline_latency(const std::string& database, const std::vector<Query>& queries, int rounds) {
+  snippet_agreement(database, queries);
+  searcher_latency(database, queries, rounds);
 }
 
 // The body as scriptindex stored it: "body=..." up to the next field.
@@ -334,6 +340,7 @@ int main(int argc, char** argv) {
       const std::vector<Query> queries = read_queries(arguments[2]);
       const int rounds = std::stoi(arguments[3]);
       if (arguments[0] == "dateline") return dateline_latency(arguments[1], queries, rounds), 0;
+      if (arguments[0] == "searcher") return searcher_latency(arguments[1], queries, rounds), 0;
       if (arguments[0] == "xapian") return xapian_latency(arguments[1], queries, rounds), 0;
       if (arguments[0] == "fts5") return fts5_latency(arguments[1], queries, rounds), 0;
     }
@@ -341,6 +348,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "engine_latency: %s\n", e.what());
     return 2;
   }
-  std::fprintf(stderr, "usage: engine_latency dateline|xapian|fts5 DB QUERIES ROUNDS | fts5-build JSONL DB\n");
+  std::fprintf(stderr, "usage: engine_latency dateline|searcher|xapian|fts5 DB QUERIES ROUNDS | fts5-build JSONL DB\n");
   return 1;
 }

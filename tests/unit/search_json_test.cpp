@@ -29,7 +29,8 @@ TEST_CASE("The JSON contract: fields, order and types", "[search_json]") {
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "stories", "stories_exact", "offset", "limit",
-                                         "sort", "next", "match", "words", "suggestion", "results", "facets"});
+                                         "sort", "next", "match", "words", "suggestion", "results", "partial",
+                                         "missing_shards", "facets"});
   CHECK(json["stories"].is_null());  // results not grouped by story
   CHECK(json["sort"] == "relevance");
   CHECK(json["next"].is_null());  // no cursor: a relevance page

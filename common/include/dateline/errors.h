@@ -40,6 +40,13 @@ class DatabaseError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A shard of a sharded archive (a line of its stub) could not be opened or
+// did not answer within the timeout; the message names it.
+class ShardUnavailableError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 // Another indexer holds the write lock.
 class DatabaseLockedError : public DatabaseError {
  public:

@@ -15,7 +15,8 @@
 //
 // Errors (all in <dateline/errors.h>): QueryError for a query or filter that
 // cannot be parsed, NotFoundError for an unknown article or story id, DatabaseError for
-// a database that is missing, corrupt or of another schema version.
+// a database that is missing, corrupt or of another schema version,
+// ShardUnavailableError (a DatabaseError) for shards that do not answer.
 
 #include <dateline/errors.h>
 
@@ -69,6 +70,9 @@ struct SearchRequest {
   // (such pages list every article). Throws QueryError for a malformed
   // cursor or with relevance order.
   std::string after;
+  // For a sharded archive: when a shard does not answer, search the others
+  // (SearchResponse::partial) rather than throw ShardUnavailableError.
+  bool allow_partial = false;
 };
 
 // The story an article belongs to: the same event told by every article of it
@@ -159,6 +163,11 @@ struct SearchResponse {
   std::optional<Facets> facets;
   std::string parsed_query;        // Xapian's description of the query, with explain
   std::vector<std::string> notes;  // with explain: what the query's words became ("WHO: an acronym...")
+  // With SearchRequest::allow_partial: true when shards did not answer, the
+  // results and counts then being those of the others; missing_shards names
+  // them as the stub does ("remote 10.0.0.2:7001", or a shard's path).
+  bool partial = false;
+  std::vector<std::string> missing_shards;
 };
 
 struct StoredArticle {
@@ -185,11 +194,22 @@ struct StoredArticle {
   std::string highlighted_body;
 };
 
+struct SearcherOptions {
+  // Seconds a remote shard ("remote HOST:PORT" in a stub) has to connect and
+  // to answer each request; one that does not is missing (ShardUnavailableError,
+  // or a partial result). Missing shards are tried again at every request.
+  double shard_timeout_seconds = 5;
+};
+
 class Searcher {
  public:
-  // Opens a database directory (or any Xapian database path). Throws
-  // DatabaseError when it is missing, unreadable or of another schema version.
-  explicit Searcher(const std::string& database);
+  // Opens a database directory, a sharded archive (dateline-index --shards),
+  // or a Xapian stub file listing shards: local databases ("auto PATH") and
+  // remote ones served by xapian-tcpsrv ("remote HOST:PORT"); Xapian merges
+  // their rankings, statistics and facet counts. Throws DatabaseError when a
+  // database is missing, unreadable or of another schema version, and
+  // ShardUnavailableError when no shard answers.
+  explicit Searcher(const std::string& database, const SearcherOptions& options = {});
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
