@@ -71,6 +71,19 @@ std::string html_snippet(const std::string& snippet) {
   return html;
 }
 
+// A result's fields from its stored article (rank, score, snippet and story apart).
+Hit hit_of(common::Article&& article) {
+  Hit hit;
+  hit.id = std::move(article.id);
+  hit.title = std::move(article.title);
+  hit.date = article.published ? article.published->iso() : "";
+  hit.source = std::move(article.source);
+  hit.url = std::move(article.url);
+  hit.people = std::move(article.people);
+  hit.places = std::move(article.places);
+  return hit;
+}
+
 StoredArticle to_stored_article(common::Article&& a) {
   StoredArticle s;
   s.id = std::move(a.id);
@@ -295,20 +308,11 @@ struct Searcher::Impl {
   Hit exported_hit(const SearchRequest& request, const Xapian::MSet& matches, const Xapian::MSetIterator& match,
                    bool snippets, std::uint64_t rank) {
     common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
-    Hit hit;
+    const std::string snippet = snippets ? snippet_of(request, matches, article) : std::string();
+    Hit hit = hit_of(std::move(article));
     hit.rank = rank;
     hit.score = match.get_weight();
-    if (snippets) {
-      hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
-                                                 kSnippetFlags, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
-    }
-    hit.id = std::move(article.id);
-    hit.title = std::move(article.title);
-    hit.date = article.published ? article.published->iso() : "";
-    hit.source = std::move(article.source);
-    hit.url = std::move(article.url);
-    hit.people = std::move(article.people);
-    hit.places = std::move(article.places);
+    hit.snippet = snippet;
     hit.story.id = match.get_document().get_value(schema::kStorySlot);
     return hit;
   }
@@ -473,21 +477,23 @@ struct Searcher::Impl {
                        [&](const std::string& word) { return word.back() != '*' && known.count(word) == 0; });
   }
 
+  // ~200 bytes of the article around the query's words, HTML-escaped, the words in <mark>.
+  std::string snippet_of(const SearchRequest& request, const Xapian::MSet& matches,
+                         const common::Article& article) const {
+    return html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
+                                        kSnippetFlags, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
+  }
+
   Hit hit(const SearchRequest& request, const searcher::BuiltQuery& built, const Xapian::Enquire& enquire,
           const Xapian::MSet& matches, const Xapian::MSetIterator& match, std::map<std::string, Story>& stories_read) {
     common::Article article = common::decode_stored_article(match.get_document().get_data(), codec);
-    Hit hit;
+    const std::string snippet = snippet_of(request, matches, article);
+    std::vector<TermWeight> explanation;
+    if (request.explain) explanation = explain(built, enquire, match, article.id);
+    Hit hit = hit_of(std::move(article));
     hit.score = match.get_weight();
-    hit.snippet = html_snippet(matches.snippet(common::snippet_text(article), request.snippet_bytes, snippet_stemmer,
-                                               kSnippetFlags, kHighlightStart, kHighlightEnd, "\xE2\x80\xA6"));
-    if (request.explain) hit.explanation = explain(built, enquire, match, article.id);
-    hit.id = std::move(article.id);
-    hit.title = std::move(article.title);
-    hit.date = article.published ? article.published->iso() : "";
-    hit.source = std::move(article.source);
-    hit.url = std::move(article.url);
-    hit.people = std::move(article.people);
-    hit.places = std::move(article.places);
+    hit.snippet = snippet;
+    hit.explanation = std::move(explanation);
     const std::string story = match.get_document().get_value(schema::kStorySlot);
     auto read = stories_read.find(story);
     if (read == stories_read.end()) read = stories_read.emplace(story, story_of(story, kHitStorySourcesScan)).first;
